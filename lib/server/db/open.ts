@@ -1,0 +1,97 @@
+import path from "node:path";
+import pg from "pg";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient } from "./generated/client";
+import { databaseTarget, type DatabaseTarget } from "./config";
+import { applyMigrations } from "../../../scripts/migrations-core.mjs";
+import { acquirePgliteLock, releasePgliteLock } from "../../../scripts/pglite-lock.mjs";
+
+export interface OpenDatabase {
+  prisma: PrismaClient;
+  /** A pg pool on the same database, for the few raw statements Prisma cannot express. */
+  pool: pg.Pool;
+  target: DatabaseTarget;
+  /** `postgresql://` URL other tools (psql, a second client) can use while this process runs. */
+  connectionUrl: string;
+  close(): Promise<void>;
+}
+
+const MIGRATIONS_DIR = process.env.TRANCHE_MIGRATIONS_DIR ?? path.join(process.cwd(), "prisma", "migrations");
+
+interface PgliteServer {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The embedded default: PGlite (PostgreSQL in WebAssembly) inside this process, served on a loopback
+ * TCP port so the app talks to it through the official adapter-pg exactly as to a PostgreSQL server.
+ * A data directory is opened by one process at a time: a lock file refuses a second opener.
+ */
+async function startPglite(dataDir: string): Promise<PgliteServer> {
+  const { PGlite } = await import("@electric-sql/pglite");
+  const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
+  const persistent = dataDir !== "memory://";
+  if (persistent) acquirePgliteLock(dataDir);
+  try {
+    const pglite = new PGlite(persistent ? dataDir : undefined);
+    await pglite.waitReady;
+    const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 16 });
+    await server.start();
+    const conn = server.getServerConn(); // "127.0.0.1:<port>"
+    return {
+      url: `postgresql://postgres@${conn}/postgres?sslmode=disable`,
+      async stop() {
+        await server.stop();
+        await pglite.close();
+        if (persistent) releasePgliteLock(dataDir);
+      },
+    };
+  } catch (error) {
+    if (persistent) releasePgliteLock(dataDir);
+    throw error;
+  }
+}
+
+export async function openDatabase(target: DatabaseTarget = databaseTarget()): Promise<OpenDatabase> {
+  const pglite = target.kind === "pglite" ? await startPglite(target.dataDir) : null;
+  const connectionUrl = pglite ? pglite.url : target.url;
+  const pool = new pg.Pool({
+    connectionString: connectionUrl,
+    max: pglite ? 8 : Number(process.env.DATABASE_POOL_SIZE ?? 10),
+  });
+  pool.on("error", (error) => console.error("[db] idle client error", error));
+  try {
+    const client = await pool.connect();
+    try {
+      await applyMigrations({
+        query: (sql: string, params?: unknown[]) => client.query(sql, params),
+        migrationsDir: MIGRATIONS_DIR,
+        log: (line: string) => {
+          if (process.env.TRANCHE_QUIET_MIGRATIONS !== "1") console.log(`[db] ${line}`);
+        },
+      });
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => undefined);
+    await pglite?.stop().catch(() => undefined);
+    throw error;
+  }
+  const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: false }) });
+  let closed = false;
+  return {
+    prisma,
+    pool,
+    target,
+    connectionUrl,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await prisma.$disconnect();
+      await pool.end();
+      await pglite?.stop();
+    },
+  };
+}

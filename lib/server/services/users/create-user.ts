@@ -1,0 +1,27 @@
+import "server-only";
+import { AppError } from "@/lib/domain/shared/errors";
+import type { TCreateUserRequest, TUser } from "@/lib/contracts/users";
+import { db, Prisma } from "../../db";
+import { hashPassword } from "../../auth/password";
+import { serializeUser } from "../../surfaces/app/serializers";
+
+/** Create a user (admins only; the route checks the admin scope). Answers the user without secrets. */
+export async function createUser({ request }: { request: TCreateUserRequest }): Promise<TUser> {
+  const prisma = await db();
+  try {
+    const user = await prisma.user.create({
+      data: {
+        email: request.email,
+        username: request.username?.toLowerCase() ?? null,
+        passwordHash: await hashPassword(request.password),
+        role: request.role,
+      },
+    });
+    return serializeUser(user);
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", "A user with this email or username already exists.");
+    }
+    throw error;
+  }
+}

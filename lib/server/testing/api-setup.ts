@@ -1,0 +1,38 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll } from "vitest";
+import { closeDatabase } from "../db";
+
+// Each API test file gets its own empty database: PGlite in memory, or a fresh database on the
+// PostgreSQL server named by TEST_DATABASE_URL, dropped when the file ends.
+const adminUrl = process.env.TEST_DATABASE_URL;
+let created: string | null = null;
+
+process.env.TRANCHE_QUIET_MIGRATIONS = "1";
+process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+process.env.TRANCHE_ADMIN_EMAIL = "admin@test.local";
+process.env.TRANCHE_ADMIN_PASSWORD = "admin-password-for-tests";
+process.env.TRANCHE_ADMIN_TOKEN = "trn_testAdminToken0000000000000000000000000";
+
+if (adminUrl) {
+  created = `tranche_test_${randomBytes(6).toString("hex")}`;
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${created}`);
+  await client.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${created}`;
+  process.env.DATABASE_URL = url.toString();
+} else {
+  process.env.DATABASE_URL = "pglite:memory://";
+}
+
+afterAll(async () => {
+  await closeDatabase();
+  if (adminUrl && created) {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    await client.query(`DROP DATABASE IF EXISTS ${created} WITH (FORCE)`);
+    await client.end();
+  }
+});

@@ -1,0 +1,60 @@
+import os from "node:os";
+import path from "node:path";
+import { defineConfig } from "@playwright/test";
+
+// The app under test: `npm start` (the README's start command) on its own port and a fresh PGlite
+// directory, with a known admin. Debian's Chromium; never a downloaded browser.
+const PORT = Number(process.env.E2E_PORT ?? 3210);
+const baseURL = `http://localhost:${PORT}`;
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `tranche-e2e-${process.pid}`);
+
+export const E2E_ADMIN = {
+  email: "admin@e2e.local",
+  password: "e2e-admin-password-123",
+  token: "trn_e2eAdminToken000000000000000000000000000",
+};
+
+export default defineConfig({
+  testDir: "e2e",
+  outputDir: "test-results",
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  reporter: [["list"]],
+  use: {
+    baseURL,
+    screenshot: "only-on-failure",
+    trace: "retain-on-failure",
+    launchOptions: {
+      executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
+    },
+  },
+  webServer: {
+    command: "node scripts/start.mjs",
+    url: `${baseURL}/api/health`,
+    timeout: 240_000,
+    reuseExistingServer: false,
+    stdout: "pipe",
+    stderr: "pipe",
+    env: {
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      DATABASE_URL: `pglite:${dataDir}`,
+      NEXTAUTH_URL: baseURL,
+      TRANCHE_ADMIN_EMAIL: E2E_ADMIN.email,
+      TRANCHE_ADMIN_PASSWORD: E2E_ADMIN.password,
+      TRANCHE_ADMIN_TOKEN: E2E_ADMIN.token,
+    },
+  },
+});
