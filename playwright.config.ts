@@ -6,7 +6,7 @@ import { defineConfig } from "@playwright/test";
 // directory, with a known admin. Debian's Chromium; never a downloaded browser.
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${PORT}`;
-const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `tranche-e2e-${process.pid}`);
+const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `tranche-e2e-${PORT}`);
 
 export const E2E_ADMIN = {
   email: "admin@e2e.local",
@@ -41,7 +41,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: "node scripts/start.mjs",
+    // Every run starts from an empty embedded database.
+    command: `rm -rf "${dataDir}" "${dataDir}.lock" && node scripts/start.mjs`,
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -49,6 +50,7 @@ export default defineConfig({
     stderr: "pipe",
     env: {
       PORT: String(PORT),
+      NEXT_TELEMETRY_DISABLED: "1",
       HOST: "127.0.0.1",
       DATABASE_URL: `pglite:${dataDir}`,
       NEXTAUTH_URL: baseURL,

@@ -3,7 +3,7 @@ import { E2E_ADMIN, signIn } from "./fixtures";
 
 test("[SETTINGS]: sign in, create an API token that works, then revoke it", async ({ page, request }) => {
   await signIn(page);
-  await page.getByRole("link", { name: "Settings" }).click();
+  await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
   await expect(page.getByRole("heading", { name: "Settings" })).toBeVisible();
 
   const form = page.getByRole("form", { name: "Create API token" });
@@ -39,7 +39,9 @@ test("[AUTH]: a wrong password is refused on the login page, and sign-out ends t
   await page.getByLabel("Email").fill(E2E_ADMIN.email);
   await page.getByLabel("Password").fill("not the password");
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page.getByRole("alert")).toHaveText("Email or password is incorrect.");
+  await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(
+    "Email or password is incorrect.",
+  );
 
   await signIn(page);
   await page.getByRole("button", { name: "Sign out" }).click();

@@ -8,6 +8,7 @@ const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), "..")
 const port = process.env.PORT || "3000";
 const host = process.env.HOST || "127.0.0.1";
 process.env.NEXTAUTH_URL ||= `http://localhost:${port}`;
+process.env.NEXT_TELEMETRY_DISABLED ||= "1"; // no phoning home from a self-hosted desk
 
 const SOURCES = [
   "app",

@@ -1,10 +1,19 @@
 import "server-only";
 import { database } from "./db";
 
-/** What the Next.js server starts beside its request handling (from instrumentation.ts). */
+/**
+ * What the Next.js server starts beside its request handling (from instrumentation.ts). A database
+ * that cannot open (a PGlite directory held by another process, an unreachable server) stops the
+ * process with the reason, rather than leaving a server that fails every request.
+ */
 export async function startServerRuntime(): Promise<void> {
-  const { target } = await database();
-  console.log(
-    `[tranche] database ready (${target.kind === "pglite" ? `embedded PGlite at ${target.dataDir}` : "PostgreSQL"})`,
-  );
+  try {
+    const { target } = await database();
+    console.log(
+      `[tranche] database ready (${target.kind === "pglite" ? `embedded PGlite at ${target.dataDir}` : "PostgreSQL"})`,
+    );
+  } catch (error) {
+    console.error(`\n[tranche] cannot start: ${(error as Error).message}\n`);
+    process.exit(1);
+  }
 }

@@ -32,7 +32,11 @@ async function startPglite(dataDir: string): Promise<PgliteServer> {
   const { PGlite } = await import("@electric-sql/pglite");
   const { PGLiteSocketServer } = await import("@electric-sql/pglite-socket");
   const persistent = dataDir !== "memory://";
-  if (persistent) acquirePgliteLock(dataDir);
+  if (persistent) {
+    acquirePgliteLock(dataDir);
+    // However the process ends (Next exits on SIGTERM without waiting for us), free the directory.
+    process.once("exit", () => releasePgliteLock(dataDir));
+  }
   try {
     const pglite = new PGlite(persistent ? dataDir : undefined);
     await pglite.waitReady;
