@@ -81,7 +81,13 @@ export async function startPostgres() {
   return {
     url,
     async stop() {
-      child.kill("SIGINT");
+      // runuser does not forward signals: ask the server itself to stop (fast: disconnects clients).
+      const [stopCmd, stopArgs] = wrap(pgBin("pg_ctl"), ["stop", "-D", dir, "-m", "fast", "-w", "-t", "30"]);
+      try {
+        execFileSync(stopCmd, stopArgs, { stdio: "ignore" });
+      } catch {
+        child.kill("SIGKILL");
+      }
       await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", resolve)));
       fs.rmSync(dir, { recursive: true, force: true });
     },

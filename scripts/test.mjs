@@ -22,6 +22,7 @@ function run(title, command, args, env = {}) {
   }
 }
 
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 run("deps", "bash", ["scripts/ensure-system-deps.sh"]);
 run("lint", "npx", ["eslint", "--max-warnings=0", "."]);
 run("typecheck", "npx", ["tsc", "--noEmit"]);
