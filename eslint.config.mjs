@@ -79,6 +79,16 @@ export default [
     },
   },
   {
+    // Domain tests may also import the test runner.
+    files: ["lib/domain/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        { patterns: [{ regex: "^(?!decimal\\.js$|vitest$|\\.{1,2}/|@/lib/domain/).+", message: "lib/domain tests import only the domain, decimal.js and vitest." }] },
+      ],
+    },
+  },
+  {
     files: ["lib/contracts/**/*.ts"],
     rules: {
       "no-restricted-imports": [

@@ -1,10 +1,12 @@
 import "server-only";
 import { database } from "./db";
+import { startEngine } from "./engine/engine";
 
 /**
- * What the Next.js server starts beside its request handling (from instrumentation.ts). A database
- * that cannot open (a PGlite directory held by another process, an unreachable server) stops the
- * process with the reason, rather than leaving a server that fails every request.
+ * What the Next.js server starts beside its request handling (from instrumentation.ts): the
+ * database, then the engine (unless TRANCHE_ENGINE=off, for web instances beside separate workers).
+ * A database that cannot open (a PGlite directory held by another process, an unreachable server)
+ * stops the process with the reason, rather than leaving a server that fails every request.
  */
 export async function startServerRuntime(): Promise<void> {
   try {
@@ -15,5 +17,9 @@ export async function startServerRuntime(): Promise<void> {
   } catch (error) {
     console.error(`\n[tranche] cannot start: ${(error as Error).message}\n`);
     process.exit(1);
+  }
+  if (process.env.TRANCHE_ENGINE !== "off") {
+    const engine = startEngine();
+    console.log(`[tranche] engine ${engine.workerId} started`);
   }
 }

@@ -27,6 +27,8 @@ export interface StrategyParams {
   /** Largest notional (quote units) of one child order; Iceberg's visible clip. */
   maxClipSize: Dec | null;
   reduceOnly: boolean;
+  /** Spot orders may borrow (margin) on venues that offer it. Optional: absent means false. */
+  spotLeverage?: boolean;
 }
 
 /**

@@ -2,6 +2,7 @@ import type { PrismaClient } from "./generated/client";
 import { generatePassword, hashPassword } from "../auth/password";
 import { hashTokenValue, tokenDisplayPrefix } from "../auth/token-secret";
 import { ALL_SCOPES } from "../../contracts/auth";
+import { createPaperAccount } from "../services/accounts/paper-account";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@tranche.local";
 
@@ -18,23 +19,26 @@ export async function seedDatabase(prisma: PrismaClient): Promise<void> {
   const token = process.env.TRANCHE_ADMIN_TOKEN;
   const passwordHash = await hashPassword(password);
   try {
-    await prisma.user.create({
-      data: {
-        email,
-        username: "admin",
-        passwordHash,
-        role: "admin",
-        tokens: token
-          ? {
-              create: {
-                label: "TRANCHE_ADMIN_TOKEN",
-                tokenHash: hashTokenValue(token),
-                prefix: tokenDisplayPrefix(token),
-                scopes: [...ALL_SCOPES],
-              },
-            }
-          : undefined,
-      },
+    await prisma.$transaction(async (tx) => {
+      const admin = await tx.user.create({
+        data: {
+          email,
+          username: "admin",
+          passwordHash,
+          role: "admin",
+          tokens: token
+            ? {
+                create: {
+                  label: "TRANCHE_ADMIN_TOKEN",
+                  tokenHash: hashTokenValue(token),
+                  prefix: tokenDisplayPrefix(token),
+                  scopes: [...ALL_SCOPES],
+                },
+              }
+            : undefined,
+        },
+      });
+      await createPaperAccount(tx, admin.id);
     });
   } catch (error) {
     // Another process seeded first (several instances on one PostgreSQL): that is fine.

@@ -1,5 +1,6 @@
 import { NextRequest } from "next/server";
 import { db } from "../db";
+import { createPaperAccount } from "../services/accounts/paper-account";
 import { hashPassword } from "../auth/password";
 import { generateTokenValue, hashTokenValue, tokenDisplayPrefix } from "../auth/token-secret";
 import type { TScope } from "@/lib/contracts/auth";
@@ -86,5 +87,6 @@ export async function createTestUser(
     },
     include: { tokens: true },
   });
-  return { user, token, tokenId: user.tokens[0]!.id, email, password };
+  const account = await createPaperAccount(prisma, user.id);
+  return { user, token, tokenId: user.tokens[0]!.id, email, password, account };
 }

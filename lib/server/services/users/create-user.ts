@@ -4,18 +4,24 @@ import type { TCreateUserRequest, TUser } from "@/lib/contracts/users";
 import { db, Prisma } from "../../db";
 import { hashPassword } from "../../auth/password";
 import { serializeUser } from "../../surfaces/app/serializers";
+import { createPaperAccount } from "../accounts/paper-account";
 
 /** Create a user (admins only; the route checks the admin scope). Answers the user without secrets. */
 export async function createUser({ request }: { request: TCreateUserRequest }): Promise<TUser> {
   const prisma = await db();
   try {
-    const user = await prisma.user.create({
-      data: {
-        email: request.email,
-        username: request.username?.toLowerCase() ?? null,
-        passwordHash: await hashPassword(request.password),
-        role: request.role,
-      },
+    const passwordHash = await hashPassword(request.password);
+    const user = await prisma.$transaction(async (tx) => {
+      const created = await tx.user.create({
+        data: {
+          email: request.email,
+          username: request.username?.toLowerCase() ?? null,
+          passwordHash,
+          role: request.role,
+        },
+      });
+      await createPaperAccount(tx, created.id);
+      return created;
     });
     return serializeUser(user);
   } catch (error) {

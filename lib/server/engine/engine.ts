@@ -1,0 +1,255 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
+import { Dec } from "@/lib/domain/shared/decimal";
+import { database, type PrismaClient } from "../db";
+import { venue as venueByName } from "../venues";
+import { BalanceLedger } from "./ledger";
+import { OrderTick } from "./process-order";
+import type { OrderOutcome } from "./outcome";
+import { writeOutcomes } from "./writer";
+
+export interface EngineOptions {
+  workerId?: string;
+  /** Time between ticks (TRANCHE_ENGINE_TICK_MS, default 1000). */
+  tickMs?: number;
+  /** How long a claim lasts without renewal; another worker takes over after that. */
+  leaseMs?: number;
+  /** Most orders one worker holds at a time. */
+  batchSize?: number;
+  /** The engine's clock; tests drive ticks with their own. */
+  clock?: () => number;
+  /** Called after every tick (benchmarks, tests). */
+  onTick?: (stats: TickStats) => void;
+}
+
+export interface TickStats {
+  now: number;
+  /** How late the tick started against its schedule (ms). */
+  lagMs: number;
+  durationMs: number;
+  claimed: number;
+  written: number;
+  dropped: number;
+  placements: number;
+  fills: number;
+}
+
+export const WORKING_STATUSES = ["scheduled", "active", "paused", "finishing", "cancel_pending"] as const;
+
+const UTC = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`;
+
+/**
+ * The engine: on each tick it claims the orders it may work (an expiring lease per order, so
+ * several workers on one PostgreSQL never work the same order and a dead worker's orders are taken
+ * over when its leases lapse), runs one OrderTick per order, and writes the whole tick in one
+ * transaction. Runs inside the Next.js server by default and alone with `npm run worker`.
+ */
+export class Engine {
+  readonly workerId: string;
+  private readonly tickMs: number;
+  private readonly leaseMs: number;
+  private readonly batchSize: number;
+  private readonly clock: () => number;
+  private readonly onTick?: (stats: TickStats) => void;
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private stopped = true;
+  private nextAt = 0;
+
+  constructor(options: EngineOptions = {}) {
+    this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+    this.tickMs = options.tickMs ?? Number(process.env.TRANCHE_ENGINE_TICK_MS ?? 1000);
+    this.leaseMs =
+      options.leaseMs ?? Math.max(5 * this.tickMs, Number(process.env.TRANCHE_ENGINE_LEASE_MS ?? 15_000));
+    this.batchSize = options.batchSize ?? Number(process.env.TRANCHE_ENGINE_BATCH ?? 10_000);
+    this.clock = options.clock ?? (() => Date.now());
+    this.onTick = options.onTick;
+  }
+
+  start(): void {
+    if (!this.stopped) return;
+    this.stopped = false;
+    this.nextAt = this.clock();
+    this.schedule();
+  }
+
+  /** Stop ticking, wait for the tick in flight, and hand the leases back. */
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+    try {
+      const { pool } = await database();
+      await pool.query(
+        `UPDATE "Order" SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL WHERE "leaseOwner" = $1`,
+        [this.workerId],
+      );
+    } catch (error) {
+      console.error("[engine] could not release leases", error);
+    }
+  }
+
+  private schedule(): void {
+    if (this.stopped) return;
+    const delay = Math.max(0, this.nextAt - this.clock());
+    this.timer = setTimeout(() => {
+      const scheduled = this.nextAt;
+      this.running = this.tick(this.clock(), scheduled)
+        .then(() => undefined)
+        .catch((error) => console.error("[engine] tick failed", error))
+        .finally(() => {
+          this.running = null;
+          this.nextAt = Math.max(scheduled + this.tickMs, this.clock() - this.tickMs);
+          this.schedule();
+        });
+    }, delay);
+  }
+
+  /** One tick at `now`: claim, work, write. Public so tests and benchmarks drive it directly. */
+  async tick(now = this.clock(), scheduledAt = now): Promise<TickStats> {
+    const startedAt = this.clock();
+    const { pool, prisma } = await database();
+    const client = await pool.connect();
+    try {
+      const claimed = await client.query<{ id: string }>(
+        `UPDATE "Order" SET "leaseOwner" = $1, "leaseExpiresAt" = ${UTC("$4")}
+         WHERE id IN (
+           SELECT id FROM "Order"
+           WHERE status::text = ANY($5::text[])
+             AND ("leaseOwner" IS NULL OR "leaseOwner" = $1 OR "leaseExpiresAt" < ${UTC("$3")})
+           ORDER BY "lastTickAt" ASC NULLS FIRST
+           LIMIT $2
+           FOR UPDATE SKIP LOCKED)
+         RETURNING id`,
+        [
+          this.workerId,
+          this.batchSize,
+          new Date(now).toISOString(),
+          new Date(now + this.leaseMs).toISOString(),
+          [...WORKING_STATUSES],
+        ],
+      );
+      const ids = claimed.rows.map((row) => row.id);
+      let outcomes: OrderOutcome[] = [];
+      if (ids.length > 0) outcomes = await this.work(prisma, ids, now);
+      let written = 0;
+      let dropped = 0;
+      let placements = 0;
+      let fills = 0;
+      try {
+        const result = await writeOutcomes(client, outcomes, this.workerId, this.leaseMs, now);
+        ({ placements, fills } = result);
+        written = result.written.length;
+        dropped = result.dropped.length;
+      } catch (error) {
+        // One order's outcome spoiled the batch (an overdraw the ledger did not foresee, a duplicate
+        // fill): write the rest one by one, and only the error for the order that fails again.
+        console.error("[engine] batch write failed, retrying order by order", error);
+        for (const outcome of outcomes) {
+          try {
+            const result = await writeOutcomes(client, [outcome], this.workerId, this.leaseMs, now);
+            written += result.written.length;
+            dropped += result.dropped.length;
+            placements += result.placements;
+            fills += result.fills;
+          } catch (single) {
+            dropped += 1;
+            await client
+              .query(
+                `INSERT INTO "OrderMessage" ("orderId", level, message, "createdAt") VALUES ($1, 'ERROR', $2, ${UTC("$3")})`,
+                [
+                  outcome.orderId,
+                  `Engine could not record this tick: ${(single as Error).message}`,
+                  new Date(now).toISOString(),
+                ],
+              )
+              .catch(() => undefined);
+          }
+        }
+      }
+      const stats: TickStats = {
+        now,
+        lagMs: startedAt - scheduledAt,
+        durationMs: this.clock() - startedAt,
+        claimed: ids.length,
+        written,
+        dropped,
+        placements,
+        fills,
+      };
+      this.onTick?.(stats);
+      return stats;
+    } finally {
+      client.release();
+    }
+  }
+
+  private async work(prisma: PrismaClient, ids: string[], now: number): Promise<OrderOutcome[]> {
+    const orders = await prisma.order.findMany({ where: { id: { in: ids } } });
+    const open = await prisma.placement.findMany({ where: { orderId: { in: ids }, status: "open" } });
+    const ledger = await this.loadLedger(
+      prisma,
+      orders.flatMap((o) => o.accountIds),
+    );
+    const byOrder = new Map<string, typeof open>();
+    for (const placement of open) {
+      const list = byOrder.get(placement.orderId) ?? [];
+      list.push(placement);
+      byOrder.set(placement.orderId, list);
+    }
+    const outcomes: OrderOutcome[] = [];
+    for (const order of orders) {
+      const outcome = new OrderTick(order, byOrder.get(order.id) ?? [], {
+        now,
+        venueOf: venueByName,
+        ledger,
+      }).run();
+      if (outcome) outcomes.push(outcome);
+    }
+    return outcomes;
+  }
+
+  /** Balances of the accounts in play, less what their resting children (of any order) commit. */
+  private async loadLedger(prisma: PrismaClient, accountIds: string[]): Promise<BalanceLedger> {
+    const ledger = new BalanceLedger();
+    const unique = [...new Set(accountIds)];
+    if (unique.length === 0) return ledger;
+    const balances = await prisma.balance.findMany({ where: { accountId: { in: unique } } });
+    for (const balance of balances)
+      ledger.setBalance(balance.accountId, balance.asset, new Dec(balance.amount.toString()));
+    const resting = await prisma.placement.findMany({
+      where: { accountId: { in: unique }, status: "open" },
+      select: { accountId: true, venue: true, pair: true, side: true, price: true, size: true, filled: true },
+    });
+    for (const child of resting) {
+      const spec = venueByName(child.venue).spec(child.pair);
+      if (!spec) continue;
+      const rest = new Dec(child.size.toString()).sub(child.filled.toString());
+      if (child.side === "buy") {
+        const fee = new Dec(spec.makerFeeBps).div(10_000).add(1);
+        ledger.lock(child.accountId, spec.quote, rest.mul(child.price?.toString() ?? 0).mul(fee));
+      } else {
+        ledger.lock(child.accountId, spec.base, rest);
+      }
+    }
+    return ledger;
+  }
+}
+
+const state = globalThis as unknown as { __trancheEngine?: Engine };
+
+/** The engine of this process, started once (from instrumentation.ts or the worker script). */
+export function startEngine(options: EngineOptions = {}): Engine {
+  if (!state.__trancheEngine) {
+    state.__trancheEngine = new Engine(options);
+    state.__trancheEngine.start();
+  }
+  return state.__trancheEngine;
+}
+
+export async function stopEngine(): Promise<void> {
+  const engine = state.__trancheEngine;
+  state.__trancheEngine = undefined;
+  await engine?.stop();
+}

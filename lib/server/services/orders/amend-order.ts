@@ -1,0 +1,62 @@
+import "server-only";
+import { amendOrder as applyAmend } from "@/lib/domain/orders/amend";
+import { assertAmendable, type CanonicalStatus } from "@/lib/domain/orders/status";
+import { Dec } from "@/lib/domain/shared/decimal";
+import { db } from "../../db";
+import { orderSpecOf } from "../../engine/order-spec";
+import { updateOrderChecked } from "./load-order";
+
+/**
+ * Amend quantity, duration, pov_target or limit_price under the documented rules (quantity stays
+ * ≥5% above what is executed, duration ≥5% above elapsed time, nothing with under 15 s left). The
+ * engine re-bases the schedule from the next tick: the remaining quantity over the remaining time.
+ */
+export async function amendOrder({
+  userId,
+  orderId,
+  changes,
+  now = Date.now(),
+}: {
+  userId: string;
+  orderId: string;
+  changes: unknown;
+  now?: number;
+}) {
+  const prisma = await db();
+  return updateOrderChecked(prisma, userId, orderId, (order) => {
+    assertAmendable(order.status as CanonicalStatus);
+    const spec = orderSpecOf(order, now);
+    const next = applyAmend({
+      order: spec,
+      executed: {
+        base: new Dec(order.executedBase.toString()),
+        quote: new Dec(order.executedQuote.toString()),
+      },
+      now,
+      changes,
+    });
+    const durationChanged = next.endTime !== spec.endTime && next.endTime !== null;
+    const seconds = durationChanged ? Math.round((next.endTime! - spec.startTime) / 1000) : null;
+    const qtyChanged = !next.targetQty.eq(spec.targetQty) || next.targetUnit !== spec.targetUnit;
+    return {
+      data: {
+        targetQty: next.targetQty.toFixed(),
+        targetUnit: next.targetUnit,
+        ...(qtyChanged
+          ? {
+              qtyField: next.targetUnit === "base" ? "base_asset_qty" : "quote_asset_qty",
+              qtyValue: next.targetQty.toFixed(),
+            }
+          : {}),
+        // A scheduled order has no end time yet: only its duration changes.
+        ...(seconds !== null
+          ? { duration: seconds, timeEnd: order.timeStart ? new Date(next.endTime!) : null }
+          : {}),
+        povTarget: next.povTarget?.toFixed() ?? null,
+        limitPrice: next.limitPrice?.toFixed() ?? null,
+        amendedAt: new Date(now),
+      },
+      result: { orderId: order.id },
+    };
+  });
+}

@@ -1,0 +1,41 @@
+import "server-only";
+import { planCancel, type CanonicalStatus } from "@/lib/domain/orders/status";
+import { db } from "../../db";
+import { updateOrderChecked } from "./load-order";
+
+export interface CancelResult {
+  orderId: string;
+  alreadyCanceled: boolean;
+  status: string;
+}
+
+/**
+ * Cancel an order (idempotent). A never-started order is canceled at once; a working one goes to
+ * cancel_pending and the engine cancels its live children on the next tick, counting fills of
+ * resting children only up to this moment.
+ */
+export async function cancelOrder({
+  userId,
+  orderId,
+  now = Date.now(),
+}: {
+  userId: string;
+  orderId: string;
+  now?: number;
+}): Promise<CancelResult> {
+  const prisma = await db();
+  return updateOrderChecked(prisma, userId, orderId, (order) => {
+    const plan = planCancel(order.status as CanonicalStatus);
+    if (plan.next === null) {
+      return {
+        data: null,
+        result: { orderId: order.id, alreadyCanceled: plan.alreadyCanceled, status: order.status },
+      };
+    }
+    const data =
+      plan.next === "canceled"
+        ? { status: "canceled" as const, completedAt: new Date(now), cancelRequestedAt: new Date(now) }
+        : { status: "cancel_pending" as const, cancelRequestedAt: new Date(now) };
+    return { data, result: { orderId: order.id, alreadyCanceled: false, status: plan.next } };
+  });
+}

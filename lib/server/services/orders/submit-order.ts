@@ -1,0 +1,211 @@
+import "server-only";
+import { AppError } from "@/lib/domain/shared/errors";
+import { Dec, ZERO } from "@/lib/domain/shared/decimal";
+import {
+  toOrderSpec,
+  validateOrderRequest,
+  type OrderRequest,
+  type OrderRequestInput,
+} from "@/lib/domain/orders/params";
+import { initialStatus } from "@/lib/domain/orders/status";
+import { algorithmFor } from "@/lib/domain/execution";
+import { db, type PrismaClient } from "../../db";
+import type { Account, Order } from "../../db/generated/client";
+import { venue } from "../../venues";
+
+export type SubmitOrderInput = OrderRequestInput & { accounts?: unknown };
+
+/** Slack on the balance check for price moves and impact between submit and execution. */
+const BALANCE_SLACK = new Dec("1.02");
+
+/**
+ * Submit a parent order: validate it (ranges, exactly one quantity, strategy, condition), resolve the
+ * caller's accounts by name, check the pair is listed and the accounts can pay for it, and store it —
+ * `active` to start on the engine's next tick, or `scheduled` for a future start or a condition.
+ */
+export async function submitOrder({
+  userId,
+  input,
+  now = Date.now(),
+  source = "core",
+}: {
+  userId: string;
+  input: SubmitOrderInput;
+  now?: number;
+  source?: string;
+}): Promise<Order> {
+  const validated = validateOrderRequest(input, { now });
+  if (validated.errors.length > 0 || !validated.order) {
+    const errors = validated.errors;
+    throw new AppError("bad_request", errors.map((e) => `${e.field}: ${e.message}`).join("; "), {
+      fieldErrors: errors,
+    });
+  }
+  const request = validated.order;
+  // The algorithm checks its own parameters too (a Limit without a price, an Iceberg without a clip).
+  const draft = toOrderSpec(request, {
+    id: "00000000-0000-0000-0000-000000000000",
+    startTime: request.startTime ?? now,
+  });
+  const problems = algorithmFor(draft).validate(draft);
+  if (problems.length > 0) throw new AppError("bad_request", problems.join("; "));
+  const prisma = await db();
+  const accounts = await resolveAccounts(prisma, userId, input.accounts);
+  const venueName = accounts[0]!.venue;
+  const market = venue(venueName);
+  const spec = market.spec(request.pair.pair);
+  if (!spec) {
+    const listed = market
+      .pairs()
+      .map((p) => p.pair)
+      .join(", ");
+    throw new AppError(
+      "bad_request",
+      `Invalid pair ${request.pair.pair}: not listed on ${venueName} (listed: ${listed})`,
+      {
+        fieldErrors: [{ field: "pair", message: `${request.pair.pair} is not listed on ${venueName}` }],
+      },
+    );
+  }
+  const book = market.book(spec.pair, now);
+  await assertAffordable(prisma, request, accounts, book.mid, new Dec(spec.takerFeeBps));
+
+  const status = initialStatus({
+    startTime: request.startTime,
+    now,
+    hasCondition: request.condition !== null,
+  });
+  const startsNow = status === "active";
+  const order = await prisma.order.create({
+    data: {
+      userId,
+      accountIds: accounts.map((a) => a.id),
+      venue: venueName,
+      pair: request.pair.pair,
+      baseAsset: spec.base,
+      quoteAsset: spec.quote,
+      marketType: request.pair.marketType,
+      side: request.side,
+      strategy: request.strategy,
+      qtyField: request.quantity.field,
+      qtyValue: request.quantity.qty.toFixed(),
+      targetQty: request.quantity.qty.toFixed(),
+      targetUnit: request.quantity.unit,
+      duration: request.durationSeconds,
+      startAt: request.startTime === null ? null : new Date(request.startTime),
+      timeStart: startsNow ? new Date(now) : null,
+      timeEnd:
+        startsNow && request.durationSeconds !== null ? new Date(now + request.durationSeconds * 1000) : null,
+      origTimeEnd:
+        startsNow && request.durationSeconds !== null ? new Date(now + request.durationSeconds * 1000) : null,
+      arrivalPrice: startsNow ? book.mid.toFixed() : null,
+      limitPrice: request.limitPrice?.toFixed() ?? null,
+      isReverseLimitPrice: request.isReverseLimitPrice,
+      enginePassiveness: request.passiveness.toFixed(),
+      scheduleDiscretion: request.discretion.toFixed(),
+      alphaTilt: request.alphaTilt.toFixed(),
+      povTarget: request.povTarget?.toFixed() ?? null,
+      povLimit: request.povLimit?.toFixed() ?? null,
+      maxOtc: request.maxOtc.toFixed(),
+      strategyParams: strategyParamsJson(request),
+      orderCondition: request.condition?.rpn ?? null,
+      orderConditionVars: (request.condition?.vars ?? {}) as object,
+      orderConditionExpiry: request.condition?.expiry ? new Date(request.condition.expiry) : null,
+      customOrderId: request.customOrderId,
+      notes: request.notes,
+      status,
+      messages: {
+        create: {
+          level: "INFO",
+          message: `Order submitted via ${source}: ${request.side} ${request.quantity.qty.toFixed()} ${request.quantity.unit === "base" ? spec.base : spec.quote} ${spec.pair} with ${request.strategy}${status === "scheduled" ? " (scheduled)" : ""}.`,
+          createdAt: new Date(now),
+        },
+      },
+    },
+  });
+  return order;
+}
+
+/** The order's `accounts`: names of the caller's accounts (an unknown name is the documented 400). */
+async function resolveAccounts(prisma: PrismaClient, userId: string, raw: unknown): Promise<Account[]> {
+  if (raw === undefined || raw === null || (Array.isArray(raw) && raw.length === 0)) {
+    throw new AppError("bad_request", "Missing required fields: ['accounts']", {
+      fieldErrors: [{ field: "accounts", message: "is required" }],
+    });
+  }
+  const names = Array.isArray(raw) ? raw : typeof raw === "string" ? raw.split(",") : null;
+  if (!names || names.some((name) => typeof name !== "string" || !name.trim())) {
+    throw new AppError("bad_request", "accounts: must be a list of account names", {
+      fieldErrors: [{ field: "accounts", message: "must be a list of account names" }],
+    });
+  }
+  const wanted = [...new Set((names as string[]).map((n) => n.trim()))];
+  const found = await prisma.account.findMany({ where: { userId, name: { in: wanted } } });
+  for (const name of wanted) {
+    if (!found.some((a) => a.name === name)) {
+      throw new AppError("bad_request", `Account display name '${name}' not found for user`, {
+        fieldErrors: [{ field: "accounts", message: `'${name}' not found` }],
+      });
+    }
+  }
+  const venues = new Set(found.map((a) => a.venue));
+  if (venues.size > 1) {
+    throw new AppError("bad_request", "accounts: all accounts of one order must be on the same venue", {
+      fieldErrors: [{ field: "accounts", message: "must be on the same venue" }],
+    });
+  }
+  return wanted.map((name) => found.find((a) => a.name === name)!);
+}
+
+/**
+ * Refuse an order its accounts cannot pay for (less what their resting children already commit):
+ * the engine would only discover it part-way through.
+ */
+async function assertAffordable(
+  prisma: PrismaClient,
+  request: OrderRequest,
+  accounts: Account[],
+  mid: Dec,
+  takerFeeBps: Dec,
+) {
+  const { side, quantity, pair } = request;
+  const spendAsset = side === "buy" ? pair.quote : pair.base;
+  const feeFactor = takerFeeBps.div(10_000).add(1);
+  let need: Dec;
+  if (side === "buy")
+    need = (quantity.unit === "quote" ? quantity.qty : quantity.qty.mul(request.limitPrice ?? mid)).mul(
+      feeFactor,
+    );
+  else need = quantity.unit === "base" ? quantity.qty : quantity.qty.div(request.limitPrice ?? mid);
+  if (!(request.limitPrice && side === "buy" && quantity.unit === "base")) need = need.mul(BALANCE_SLACK);
+  const ids = accounts.map((a) => a.id);
+  const balances = await prisma.balance.findMany({ where: { accountId: { in: ids }, asset: spendAsset } });
+  const resting = await prisma.placement.findMany({
+    where: { accountId: { in: ids }, status: "open", side },
+    select: { price: true, size: true, filled: true },
+  });
+  const locked = resting.reduce((sum, child) => {
+    const rest = new Dec(child.size.toString()).sub(child.filled.toString());
+    return sum.add(side === "buy" ? rest.mul(child.price?.toString() ?? 0) : rest);
+  }, ZERO);
+  const available = balances.reduce((sum, b) => sum.add(b.amount.toString()), ZERO).sub(locked);
+  if (available.lt(need)) {
+    throw new AppError(
+      "bad_request",
+      `Insufficient balance for order execution: needs about ${need.toDecimalPlaces(8).toFixed()} ${spendAsset}, available ${Dec.max(available, 0).toDecimalPlaces(8).toFixed()} ${spendAsset}`,
+      { details: { asset: spendAsset } },
+    );
+  }
+}
+
+function strategyParamsJson(request: OrderRequest): Record<string, string | boolean | null> {
+  const p = request.params;
+  return {
+    passive_only: p.passiveOnly,
+    active_limit: p.activeLimit,
+    ool_pause: p.oolPause,
+    strict_duration: p.strictDuration,
+    reduce_only: p.reduceOnly,
+    max_clip_size: p.maxClipSize?.toFixed() ?? null,
+  };
+}
