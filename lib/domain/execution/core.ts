@@ -5,6 +5,7 @@ import {
   behindBy,
   CROSS_BELOW_PASSIVENESS,
   farTouch,
+  gridOf,
   isOutsideLimit,
   minChildSize,
   passivePrice,
@@ -209,7 +210,7 @@ function rebase(policy: Policy, order: OrderSpec, s: CoreState, time: number): v
 // ── step ──────────────────────────────────────────────────────────────────────────────────────
 
 function step(policy: Policy, order: OrderSpec, prev: CoreState, event: AlgoEvent): StepResult<CoreState> {
-  const s = structuredClone(prev);
+  const s = cloneState(prev);
   const cmds: Command[] = [];
   switch (event.type) {
     case "tick":
@@ -259,6 +260,26 @@ function step(policy: Policy, order: OrderSpec, prev: CoreState, event: AlgoEven
   }
   // An order that has completed sends nothing more.
   return { state: s, commands: prev.phase === "done" ? [] : cmds };
+}
+
+/** A deep copy of the state (plain JSON data), cheaper than structuredClone on every event. */
+function cloneState(prev: CoreState): CoreState {
+  const children: CoreState["children"] = {};
+  for (const [id, c] of Object.entries(prev.children)) children[id] = { ...c };
+  const plan = prev.plan
+    ? { time: prev.plan.time, take: prev.plan.take ? { ...prev.plan.take } : null, rest: prev.plan.rest ? { ...prev.plan.rest } : null }
+    : null;
+  return {
+    ...prev,
+    spec: prev.spec,
+    seg: { ...prev.seg },
+    children,
+    plan,
+    band: prev.band ? { ...prev.band } : null,
+    finishNote: prev.finishNote ? { ...prev.finishNote } : null,
+    said: [...prev.said],
+    x: { ...prev.x },
+  };
 }
 
 function describeRemaining(order: OrderSpec, s: CoreState, time: number): string {
@@ -429,8 +450,12 @@ function buildPlan(order: OrderSpec, s: CoreState, view: MarketView, bound: Pric
       price = sweepPrice(spec, side, side === "buy" ? view.asks : view.bids, touch, guess, bound);
     }
     if (price !== null || kind === "market") {
-      const size = toBase(order, take, price ?? far);
-      plan.take = { size: size.toFixed(), price: price ? price.toFixed() : null, kind };
+      // Quote-sized orders convert at the price that keeps the notional within the target: a buy at
+      // the worst level it may reach, a sell at the best it may get.
+      const sweep = sweepPrice(spec, side, side === "buy" ? view.asks : view.bids, touch, guess, null) ?? far;
+      const ref = side === "buy" ? Dec.max(sweep, price ?? sweep) : far;
+      const size = toBase(order, take, ref);
+      plan.take = { size: size.toFixed(), price: price ? price.toFixed() : null, ref: ref.toFixed(), kind };
     } else if (!passiveOnly && bound) {
       // The far touch is beyond the limit: rest at the limit instead of taking.
       rest = rest.add(take);
@@ -475,7 +500,7 @@ function cancelStale(order: OrderSpec, s: CoreState, cmds: Command[], bound: Pri
   const plan = s.plan;
   const side = order.side;
   const mid = dec(s.lastMid);
-  const tick = dec(s.spec.tickSize);
+  const tick = gridOf(s.spec).tick;
   const active = order.params.activeLimit;
   const threshold = active ? tick : Dec.max(tick, mid.mul(REPEG_THRESHOLD_BPS).div(10_000));
   const minRest = active ? 0 : REPEG_MIN_REST_MS;
@@ -506,7 +531,7 @@ function cancelStale(order: OrderSpec, s: CoreState, cmds: Command[], bound: Pri
   let target = plan.rest.mode === "level" ? dec(plan.rest.size).sub(s.executedBase) : dec(plan.rest.size);
   if (plan.take) {
     // The take comes first: resting children must leave it room within the remaining quantity.
-    const price = plan.take.price ? dec(plan.take.price) : mid;
+    const price = dec(plan.take.ref);
     const room = roundSizeDown(s.spec, toBase(order, remainingTarget(order, s), price)).sub(plan.take.size);
     target = Dec.max(ZERO, Dec.min(target, room));
   }
@@ -522,7 +547,7 @@ function cancelStale(order: OrderSpec, s: CoreState, cmds: Command[], bound: Pri
 
 /** Without a resting plan: cancel resting children (newest first) that would stop the take fitting. */
 function makeRoomForTake(order: OrderSpec, s: CoreState, cmds: Command[], plan: Plan, keep: [string, ChildRecord][]): void {
-  const price = plan.take!.price ? dec(plan.take!.price) : dec(s.lastMid);
+  const price = dec(plan.take!.ref);
   const room = roundSizeDown(s.spec, toBase(order, remainingTarget(order, s), price)).sub(plan.take!.size);
   let resting = keep.reduce((sum, [, c]) => sum.add(unfilled(c)), ZERO);
   keep.sort((a, b) => b[1].placedAt - a[1].placedAt || b[0].localeCompare(a[0]));
@@ -542,6 +567,8 @@ function povRoom(order: OrderSpec, s: CoreState): Dec | null {
   const cap = dec(s.othersVolume).mul(l).div(new Dec(1).sub(l)).add(s.spec.minSize);
   return cap.sub(s.executedBase).sub(outstanding(s));
 }
+
+const WANT_ROUNDING = new Dec("1.000000001");
 
 interface Sized {
   size: Dec;
@@ -565,7 +592,8 @@ function sizeChild(order: OrderSpec, s: CoreState, want: Dec, price: Dec, bumpTo
   if (room !== null) cap = Dec.min(cap, room);
   if (order.params.maxClipSize) cap = Dec.min(cap, roundSizeDown(spec, order.params.maxClipSize.div(price)));
   cap = roundSizeDown(spec, cap);
-  let size = roundSizeDown(spec, Dec.min(want, cap));
+  // Schedules are computed in floating fractions: 1/30 of 3 must be 0.1, not 0.09999.
+  let size = roundSizeDown(spec, Dec.min(want.mul(WANT_ROUNDING), cap));
   if (size.lt(minimum)) {
     if (cap.gte(minimum) && (bumpToMinimum || avail.lte(minimum.mul(2)))) size = minimum;
     else if (avail.lt(minimum) && live.isZero() && cap.eq(avail) && avail.gt(0)) return { size: avail, final: true };
@@ -611,13 +639,12 @@ function reconcile(order: OrderSpec, s: CoreState, cmds: Command[]): void {
   const plan = s.plan;
   if (!plan || s.phase !== "running" || s.oolPaused) return;
   if (plan.take) {
-    const price = plan.take.price ? dec(plan.take.price) : dec(s.lastMid);
-    const sized = sizeChild(order, s, dec(plan.take.size), price, true);
+    const sized = sizeChild(order, s, dec(plan.take.size), dec(plan.take.ref), true);
     if (sized) {
       place(order, s, cmds, {
         kind: plan.take.kind,
         tif: "IOC",
-        price: plan.take.price ? price : null,
+        price: plan.take.price ? dec(plan.take.price) : null,
         size: sized.size,
         postOnly: false,
         final: sized.final,

@@ -10,7 +10,7 @@ import {
   roundSize,
   takeLiquidity,
 } from "../market/sim-exchange";
-import type { ImpactFn, MarketModel, PairSpec, TapeTrade } from "../market/types";
+import type { BookSnapshot, ImpactFn, MarketModel, PairSpec, TapeTrade } from "../market/types";
 import type { OrderSpec } from "../orders/types";
 import type { AlgoEvent, AlgoState, Algorithm, ChildOrder, Command, MarketView } from "./types";
 import { algorithmFor } from "./index";
@@ -151,6 +151,15 @@ export function simulate(options: SimulateOptions): SimResult {
       : (options.impact ??
         new ImpactTracker({ hourlyVolume: model.expectedVolume(pair, start, start + 24 * HOUR).div(24) }));
   const impactFn: ImpactFn | undefined = impact ? (t) => impact.offsetBps(t) : undefined;
+  /** Bumped on every fill we record: a cached book is valid while our impact is unchanged. */
+  let impactVersion = 0;
+  let cachedBook: { time: number; version: number; book: BookSnapshot } | null = null;
+  const bookAt = (time: number): BookSnapshot => {
+    if (cachedBook && cachedBook.time === time && cachedBook.version === impactVersion) return cachedBook.book;
+    const book = model.book(pair, time, impactFn);
+    cachedBook = { time, version: impactVersion, book };
+    return book;
+  };
   const makerBps = new Dec(spec.makerFeeBps);
   const takerBps = new Dec(spec.takerFeeBps);
   const bal = options.balances ? { base: options.balances.base, quote: options.balances.quote } : null;
@@ -181,7 +190,7 @@ export function simulate(options: SimulateOptions): SimResult {
   const bound = () => priceBound(order);
 
   const view = (time: number, volume: Dec, notional: Dec): MarketView => {
-    const book = model.book(pair, time, impactFn);
+    const book = bookAt(time);
     return {
       time,
       spec,
@@ -204,6 +213,7 @@ export function simulate(options: SimulateOptions): SimResult {
     fills.push({ clientId, time, price, size, fee, role, reference: model.referenceMid(pair, time) });
     ownTotal = ownTotal.add(size);
     impact?.record({ time, side, size, role });
+    impactVersion += 1;
     if (!withinBound(bound(), price)) violations.push(`fill of ${clientId} at ${price.toFixed()} beyond the limit`);
     if (bal) {
       if (side === "buy") {
@@ -246,7 +256,7 @@ export function simulate(options: SimulateOptions): SimResult {
     if (price && !roundPrice(spec, price, "nearest").eq(price)) violations.push(`price ${child.price} of ${child.clientId} off the tick grid`);
     if (price && !withinBound(bound(), price) && child.tif === "GTC") violations.push(`resting price ${child.price} beyond the limit`);
     if (child.side !== side) violations.push(`child ${child.clientId} on the wrong side`);
-    const book = model.book(pair, time, impactFn);
+    const book = bookAt(time);
     // Over-commitment: executed + live children + this one must stay within the target.
     const committed = [...resting.values()].reduce((sum, r) => sum.add(r.size.sub(r.filled)), ZERO).add(size);
     const refPrice = price ?? (side === "buy" ? book.ask : book.bid);
@@ -289,7 +299,7 @@ export function simulate(options: SimulateOptions): SimResult {
       events.push(close(child.clientId, time, "canceled", undefined, "IOC remainder canceled"));
       return events;
     }
-    const after = model.book(pair, time, impactFn);
+    const after = bookAt(time);
     resting.set(child.clientId, {
       clientId: child.clientId,
       price,
@@ -377,6 +387,8 @@ export function simulate(options: SimulateOptions): SimResult {
   while (!finished() && now < maxTime) {
     const prev = now;
     now = Math.min(prev + tickMs, maxTime);
+    // Nothing will ask for the impact before `prev` again: fold older fills into one residual.
+    impact?.prune(prev);
     // Others' trades in [prev, now): the tape, less what filled our resting children.
     const trades = model.trades(pair, prev, now, impactFn);
     const makerFills = matchAll(trades);
@@ -496,6 +508,9 @@ export function simulate(options: SimulateOptions): SimResult {
       mid,
     });
   }
+
+  // The closing picture: fills after the last tick (the completing one, often) count too.
+  if (samples.at(-1)?.time !== now) sample(now, bookAt(now).mid);
 
   // An order done within its first minute (a market order) still gets a minute of tape for the
   // interval VWAP and participation: [start, start] has no trades.

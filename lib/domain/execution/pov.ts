@@ -8,12 +8,12 @@ import type { Intent } from "./core";
 /**
  * POV (percentage of volume): trade pov_target of the market's volume as it happens, so that
  * own / (own + others) ≈ target since the start. The target quantity is r·others with
- * r = ρ/(1 − ρ); the order keeps within a tolerance of about ten seconds of its expected volume
+ * r = ρ/(1 − ρ); the order keeps within a tolerance of about six seconds of its expected volume
  * around it (capped by the discretion): below it crosses back, above it waits and cancels, inside it
  * rests passively up to the tolerance. Without an end time it runs until done; with one, the core's
  * final stretch finishes it by then.
  */
-export const POV_TOLERANCE_MS = 10_000;
+export const POV_TOLERANCE_MS = 6_000;
 /** pov_target 1 would mean infinite speed; it is read as 99 %. */
 export const POV_MAX_TARGET = 0.99;
 
@@ -34,7 +34,7 @@ export const povPolicy: Policy = {
       ? dec(s.othersNotional).sub(s.seg.othersNotional)
       : dec(s.othersVolume).sub(s.seg.othersVolume);
     const want = Dec.min(Q, segBase.add(others.mul(r)));
-    // Tolerance: ~10 s of our expected volume, at least one minimum child, at most the discretion.
+    // Tolerance: ~6 s of our expected volume, at least one minimum child, at most the discretion.
     const expected = toTarget(order, view.expectedVolume(time, time + POV_TOLERANCE_MS), view.mid).mul(r);
     const minimum = toTarget(order, minChildSize(s.spec, view.mid), view.mid);
     let tol = Dec.max(expected, minimum);

@@ -21,6 +21,29 @@ export const MAX_BEHIND_TICKS = 5;
 
 export type RoundMode = "down" | "up" | "nearest";
 
+/** The pair's grid as decimals, parsed once per distinct spec (specs are a handful of constants). */
+export interface Grid {
+  tick: Dec;
+  step: Dec;
+  minSize: Dec;
+  minNotional: Dec;
+}
+const grids = new Map<string, Grid>();
+export function gridOf(spec: PairSpec): Grid {
+  const key = `${spec.tickSize}|${spec.sizeStep}|${spec.minSize}|${spec.minNotional}`;
+  let grid = grids.get(key);
+  if (!grid) {
+    grid = {
+      tick: new Dec(spec.tickSize),
+      step: new Dec(spec.sizeStep),
+      minSize: new Dec(spec.minSize),
+      minNotional: new Dec(spec.minNotional),
+    };
+    grids.set(key, grid);
+  }
+  return grid;
+}
+
 export function roundToStep(value: Dec, step: Dec, mode: RoundMode): Dec {
   if (step.lte(0)) return value;
   const units = value.div(step);
@@ -31,20 +54,20 @@ export function roundToStep(value: Dec, step: Dec, mode: RoundMode): Dec {
 
 /** A price on the tick grid. Buys round down and sells up when the rounding must not worsen a bound. */
 export const roundPriceTo = (spec: PairSpec, price: Dec, mode: RoundMode): Dec =>
-  roundToStep(price, new Dec(spec.tickSize), mode);
+  roundToStep(price, gridOf(spec).tick, mode);
 
 /** Sizes always round down: a child never exceeds what was asked. */
 export const roundSizeDown = (spec: PairSpec, size: Dec): Dec => {
-  const rounded = roundToStep(size, new Dec(spec.sizeStep), "down");
+  const rounded = roundToStep(size, gridOf(spec).step, "down");
   return rounded.lt(0) ? ZERO : rounded;
 };
 
 /** The smallest child the venue accepts at `price`: min size and min notional, on the size grid. */
 export function minChildSize(spec: PairSpec, price: Dec): Dec {
-  const bySize = new Dec(spec.minSize);
-  const byNotional = price.gt(0) ? new Dec(spec.minNotional).div(price) : ZERO;
-  const raw = Dec.max(bySize, byNotional, new Dec(spec.sizeStep));
-  return roundToStep(raw, new Dec(spec.sizeStep), "up");
+  const grid = gridOf(spec);
+  const byNotional = price.gt(0) ? grid.minNotional.div(price) : ZERO;
+  const raw = Dec.max(grid.minSize, byNotional, grid.step);
+  return roundToStep(raw, grid.step, "up");
 }
 
 export const meetsMinimums = (spec: PairSpec, size: Dec, price: Dec): boolean =>
@@ -90,7 +113,7 @@ export const farTouch = (side: Side, touch: Touch): Dec => (side === "buy" ? tou
 export function behindDistance(spec: PairSpec, mid: Dec, p: number): Dec {
   if (p <= TOUCH_UP_TO_PASSIVENESS) return ZERO;
   const share = Math.min(1, (p - TOUCH_UP_TO_PASSIVENESS) / (1 - TOUCH_UP_TO_PASSIVENESS));
-  const tick = new Dec(spec.tickSize);
+  const tick = gridOf(spec).tick;
   const maxBehind = Dec.max(tick.mul(MAX_BEHIND_TICKS), mid.mul(MAX_BEHIND_BPS).div(10_000));
   return maxBehind.mul(share.toFixed(6));
 }
@@ -101,7 +124,7 @@ export function behindDistance(spec: PairSpec, mid: Dec, p: number): Dec {
  * far touch, say).
  */
 export function passivePrice(spec: PairSpec, side: Side, touch: Touch, p: number, bound: PriceBound | null): Dec | null {
-  const tick = new Dec(spec.tickSize);
+  const tick = gridOf(spec).tick;
   const behind = behindDistance(spec, touch.mid, p);
   let price =
     side === "buy"

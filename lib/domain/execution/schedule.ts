@@ -16,6 +16,7 @@ export const TILT_STRENGTH = 3;
  */
 export function tilt(x: number, alphaTilt: number, strength = TILT_STRENGTH): number {
   const u = clamp01(x);
+  if (u === 0 || u === 1) return u;
   const k = clamp(alphaTilt, -1, 1) * strength;
   if (Math.abs(k) < 1e-9) return u;
   return (1 - Math.exp(-k * u)) / (1 - Math.exp(-k));

@@ -3,6 +3,7 @@ import type { PairSpec } from "../market/types";
 import type { OrderSpec } from "../orders/types";
 import type { AlgoState } from "./types";
 import type { Band } from "./schedule";
+import { gridOf } from "./pricing";
 
 /**
  * The reducers' shared state. Plain JSON (decimals as strings): the engine stores it with the order
@@ -31,8 +32,8 @@ export interface ChildRecord {
  */
 export interface Plan {
   time: number;
-  /** One taker, consumed once sent. Base units. */
-  take: { size: string; price: string | null; kind: "limit" | "market" } | null;
+  /** One taker, consumed once sent. Base units; `ref` is the price quote-sized quantities convert at. */
+  take: { size: string; price: string | null; kind: "limit" | "market"; ref: string } | null;
   /**
    * Resting children: "level" keeps executed + resting at `size` (base units, executed included),
    * "standing" keeps `size` resting whatever has filled (an iceberg's clip).
@@ -132,7 +133,7 @@ export const isResting = (c: ChildRecord): boolean => c.tif === "GTC" && c.kind 
 
 /** Size step of the target, in target units (a quote-sized order's step is worth one lot). */
 export function targetStep(order: Pick<OrderSpec, "targetUnit">, s: CoreState): Dec {
-  return toTarget(order, dec(s.spec.sizeStep), dec(s.lastMid));
+  return toTarget(order, gridOf(s.spec).step, dec(s.lastMid));
 }
 
 /** Executed within one size step of the target. */

@@ -139,3 +139,17 @@ export const worseBy = (side: Side, price: Dec, reference: Dec): Dec =>
   side === "buy" ? price.sub(reference) : reference.sub(price);
 
 export const sumSizes = (fills: { size: Dec }[]): Dec => fills.reduce((sum, f) => sum.add(f.size), new Dec(0));
+
+/** A simulated market with its own intraday profile (24 hourly weights). */
+export const marketWithProfile = (seed: string, hourlyProfile: number[]): SimMarketModel =>
+  createMarketModel({ seed, hourlyProfile });
+
+/** Fills' base quantity at or before `time`. */
+export const executedBy = (fills: { time: number; size: Dec }[], time: number): Dec =>
+  fills.filter((f) => f.time <= time).reduce((sum, f) => sum.add(f.size), new Dec(0));
+
+/** Resting intervals of GTC children: [placed, closed) — closed null while still open. */
+export const restingIntervals = (result: SimResult) =>
+  result.placements
+    .filter((p) => p.child.tif === "GTC" && p.status !== "rejected")
+    .map((p) => ({ id: p.clientId, from: p.time, to: p.closedAt ?? Number.POSITIVE_INFINITY, placement: p }));

@@ -118,7 +118,8 @@ export class Engine {
            SELECT id FROM "Order"
            WHERE status::text = ANY($5::text[])
              AND ("leaseOwner" IS NULL OR "leaseOwner" = $1 OR "leaseExpiresAt" < ${UTC("$3")})
-           ORDER BY "lastTickAt" ASC NULLS FIRST
+           -- Keep what this worker holds first, then take the longest-waiting others.
+           ORDER BY ("leaseOwner" IS NOT DISTINCT FROM $1) DESC, "lastTickAt" ASC NULLS FIRST
            LIMIT $2
            FOR UPDATE SKIP LOCKED)
          RETURNING id`,

@@ -40,6 +40,7 @@ export interface NewPlacement {
   subStatus: string | null;
   reason: string | null;
   externalId: string | null;
+  workerId: string | null;
   queueAhead: Dec | null;
   matchedUntil: number | null;
   createdAt: number;

@@ -52,10 +52,10 @@ export async function writeOutcomes(
       await client.query(
         `INSERT INTO "Placement" (id, "orderId", "accountId", "clientId", venue, pair, side, kind, tif, "postOnly",
            "placementType", price, size, filled, status, "subStatus", reason, "externalId", "queueAhead",
-           "matchedUntil", "createdAt", "updatedAt", "closedAt")
+           "matchedUntil", "createdAt", "updatedAt", "closedAt", "workerId")
          SELECT id, order_id, account_id, client_id, venue, pair, side::"OrderSide", kind, tif, post_only,
            placement_type::"FillRole", price, size, filled, status::"PlacementStatus", sub_status, reason, external_id,
-           queue_ahead, ${UTC("matched_until")}, ${UTC("created_at")}, ${UTC("$22")}, ${UTC("closed_at")}
+           queue_ahead, ${UTC("matched_until")}, ${UTC("created_at")}, ${UTC("$22")}, ${UTC("closed_at")}, $24::text
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[],
            $9::text[], $10::bool[], $11::text[], $12::numeric[], $13::numeric[], $14::numeric[], $15::text[], $16::text[],
            $17::text[], $18::text[], $19::numeric[], $20::text[], $21::text[], $23::text[])
@@ -85,6 +85,7 @@ export async function writeOutcomes(
           placements.map((p) => ts(p.createdAt)),
           ts(now),
           placements.map((p) => ts(p.closedAt)),
+          workerId,
         ],
       );
     }

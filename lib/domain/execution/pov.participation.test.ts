@@ -1,0 +1,48 @@
+import { describe, expect, it } from "vitest";
+import { Dec } from "../shared/decimal";
+import { MINUTE, T0, marketOf, orderOf, runScenario } from "./test-support";
+
+/**
+ * POV 10 % without an end time: own / (own + others) stays within ±20 % of the target (8–12 %) over
+ * every window of a tenth of the order's life, and the order runs until its quantity is done.
+ */
+describe.each([
+  ["BTC-USDT", "buy", "0.1", "pov-1"],
+  ["SOL-USDT", "sell", "0.1", "pov-2"],
+  ["ETH-USDT", "buy", "0.05", "pov-3"],
+] as const)("POV on %s %s at %s", (pair, side, target, seed) => {
+  const rho = Number(target);
+  const model = marketOf(seed);
+  // Sized to take about 20 minutes at the target rate.
+  const qty = model.expectedVolume(pair, T0, T0 + 20 * MINUTE).mul(rho / (1 - rho)).toDecimalPlaces(3, Dec.ROUND_DOWN);
+  const order = orderOf("POV", { pair, side, targetQty: qty, povTarget: new Dec(target), endTime: null });
+  const result = runScenario(seed, order, { tickMs: 1000 });
+  const samples = result.samples;
+
+  it("runs until the quantity is done", () => {
+    expect(result.status).toBe("complete");
+    expect(result.metrics.completionPct).toBeCloseTo(100, 6);
+    expect(result.violations).toEqual([]);
+    expect(result.logs[0]!.message).toContain(`${rho * 100}% of market volume until done`);
+  });
+
+  it("participates at the target over the whole life (±1 pp) and in every tenth of it (±20 %)", () => {
+    expect(Math.abs(result.metrics.participation! - rho)).toBeLessThan(0.01);
+    const done = samples.findIndex((s) => s.executedShare >= 1 - 1e-9);
+    const life = samples.slice(0, done + 1);
+    const span = life.at(-1)!.time - T0;
+    const window = span / 10;
+    const worst = { low: 1, high: 0 };
+    for (const a of life) {
+      const b = life.find((s) => s.time >= a.time + window);
+      if (!b) break;
+      const own = b.ownVolume.sub(a.ownVolume).toNumber();
+      const others = b.othersVolume.sub(a.othersVolume).toNumber();
+      const rate = own / (own + others);
+      worst.low = Math.min(worst.low, rate);
+      worst.high = Math.max(worst.high, rate);
+    }
+    expect(worst.low).toBeGreaterThan(rho * 0.8);
+    expect(worst.high).toBeLessThan(rho * 1.2);
+  });
+});

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Placement" ADD COLUMN     "workerId" TEXT;
