@@ -92,7 +92,8 @@ export async function submitOrder({
       targetQty: request.quantity.qty.toFixed(),
       targetUnit: request.quantity.unit,
       duration: request.durationSeconds,
-      startAt: request.startTime === null ? null : new Date(request.startTime),
+      // The effective start: the requested one, or submission time (the engine waits until then).
+      startAt: new Date(request.startTime ?? now),
       timeStart: startsNow ? new Date(now) : null,
       timeEnd:
         startsNow && request.durationSeconds !== null ? new Date(now + request.durationSeconds * 1000) : null,
