@@ -174,7 +174,7 @@ describe("[ENGINE] crash safety with real worker processes on PostgreSQL", () =>
       ["ETH-USDT", "1"],
       ["SOL-USDT", "20"],
     ] as const;
-    const orders = [];
+    const orders: { id: string }[] = [];
     for (let i = 0; i < 12; i++) {
       const [pair, qty] = pairs[i % 3]!;
       orders.push(
