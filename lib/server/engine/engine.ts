@@ -7,6 +7,7 @@ import { BalanceLedger } from "./ledger";
 import { OrderTick } from "./process-order";
 import type { OrderOutcome } from "./outcome";
 import { writeOutcomes } from "./writer";
+import { groupDirectives } from "./groups";
 
 export interface EngineOptions {
   workerId?: string;
@@ -199,12 +200,14 @@ export class Engine {
       list.push(placement);
       byOrder.set(placement.orderId, list);
     }
+    const directives = await groupDirectives(prisma, orders);
     const outcomes: OrderOutcome[] = [];
     for (const order of orders) {
       const outcome = new OrderTick(order, byOrder.get(order.id) ?? [], {
         now,
         venueOf: venueByName,
         ledger,
+        directive: directives.get(order.id),
       }).run();
       if (outcome) outcomes.push(outcome);
     }

@@ -12,6 +12,8 @@ export interface EngineState {
   amendSeen: number | null;
   /** Consecutive ticks that threw; the order fails after a few. */
   errors: number;
+  /** A multi-order leg held back because it ran ahead of its siblings. */
+  holding: boolean;
 }
 
 export const emptyEngineState = (): EngineState => ({
@@ -19,6 +21,7 @@ export const emptyEngineState = (): EngineState => ({
   paused: false,
   amendSeen: null,
   errors: 0,
+  holding: false,
 });
 
 export interface NewPlacement {

@@ -8,6 +8,7 @@ import { conditionPrices, evaluateCondition, parseCondition } from "@/lib/domain
 import type { Order, Placement } from "../db/generated/client";
 import type { Venue, VenueFill } from "../venues/types";
 import type { BalanceLedger } from "./ledger";
+import type { GroupDirective } from "./groups";
 import { orderSpecOf, toDec, toDecOrNull } from "./order-spec";
 import {
   emptyEngineState,
@@ -31,6 +32,8 @@ export interface TickContext {
   now: number;
   venueOf: (name: string) => Venue;
   ledger: BalanceLedger;
+  /** What the order's group (multi-order, chain) requires of it this tick. */
+  directive?: GroupDirective;
 }
 
 /** A placement being worked this tick: the stored row (or a new one) plus what changed. */
@@ -48,6 +51,7 @@ function readState(json: unknown): EngineState {
     paused: raw.paused === true,
     amendSeen: typeof raw.amendSeen === "number" ? raw.amendSeen : null,
     errors: typeof raw.errors === "number" ? raw.errors : 0,
+    holding: raw.holding === true,
   };
 }
 
@@ -127,6 +131,11 @@ export class OrderTick {
   run(): OrderOutcome | null {
     const now = this.ctx.now;
     try {
+      const groupCancel = this.ctx.directive?.cancelReason;
+      if (groupCancel && !isTerminal(this.order.status as CanonicalStatus)) {
+        this.workGroupCancel(groupCancel);
+        return this.outcome();
+      }
       switch (this.order.status) {
         case "scheduled":
           if (!this.activateIfDue()) return null;
@@ -160,7 +169,7 @@ export class OrderTick {
   private activateIfDue(): boolean {
     const now = this.ctx.now;
     const startAt = this.order.startAt?.getTime() ?? this.order.createdAt.getTime();
-    if (startAt > now) return false;
+    if (startAt > now || this.ctx.directive?.waitForChain) return false;
     if (this.order.orderCondition) {
       const met = this.conditionMet();
       if (met === null) return true; // failed inside; outcome written
@@ -235,6 +244,18 @@ export class OrderTick {
     }
     this.pollResting(now);
     if (this.finished) return;
+    const hold = this.ctx.directive?.holdReason;
+    if (hold) {
+      // A leg ahead of its siblings keeps what filled, pulls its resting children, places nothing.
+      if (!this.state.holding) this.log("INFO", hold);
+      this.state.holding = true;
+      this.cancelAllLive("leg ahead of its siblings");
+      return;
+    }
+    if (this.state.holding) {
+      this.state.holding = false;
+      this.log("INFO", "Leg back within the exposure tolerance: trading again.");
+    }
     const from = this.order.lastTickAt?.getTime() ?? now;
     const trades = from < now ? this.venue.trades(this.order.pair, from, now) : [];
     let volume = ZERO;
@@ -279,6 +300,20 @@ export class OrderTick {
     if (!this.state.paused && this.state.algo !== null) this.deliver({ type: "pause", time: this.ctx.now });
     this.state.paused = true;
     this.cancelAllLive("order paused");
+  }
+
+  /** The order's group ended (a sibling leg failed, the chain stopped): cancel this order too. */
+  private workGroupCancel(reason: string): void {
+    this.log("WARN", reason);
+    this.change.failureReason = reason;
+    if (this.order.status === "scheduled") {
+      this.setStatus("canceled");
+      this.change.completedAt = this.ctx.now;
+      this.finished = true;
+      return;
+    }
+    if (this.change.status !== "cancel_pending") this.setStatus("cancel_pending");
+    this.workCancel();
   }
 
   private workCancel(): void {
@@ -382,8 +417,23 @@ export class OrderTick {
     const now = this.ctx.now;
     if (this.working.has(child.clientId)) return []; // a replayed command: already sent
     const spec = this.venue.spec(this.order.pair);
-    const size = new Dec(child.size);
+    let size = new Dec(child.size);
     const price = child.price === null ? null : new Dec(child.price);
+    const capped = this.exposureCap(size, price);
+    if (capped === null) {
+      // A multi-order leg at its exposure limit: nothing is sent (and no row is written).
+      return [
+        {
+          type: "placement",
+          clientId: child.clientId,
+          time: now,
+          status: "rejected",
+          subStatus: "EXPOSURE_HOLD",
+          reason: "the leg is at its exposure limit until its siblings catch up",
+        },
+      ];
+    }
+    size = capped;
     const record: NewPlacement = {
       id: randomUUID(),
       orderId: this.order.id,
@@ -474,6 +524,30 @@ export class OrderTick {
       reason: result.reason,
     });
     return events;
+  }
+
+  /**
+   * A multi-order leg may fill at most `maxProgress` of its target while its siblings lag: the
+   * child's size cut down to what that allows, or null when nothing (above the minimum) is left.
+   */
+  private exposureCap(size: Dec, price: Dec | null): Dec | null {
+    const cap = this.ctx.directive?.maxProgress;
+    const spec = this.venue.spec(this.order.pair);
+    if (!cap || !spec) return size;
+    const quote = this.order.targetUnit === "quote";
+    const mark = price ?? this.venue.book(this.order.pair, this.ctx.now).mid;
+    let live = ZERO;
+    for (const w of this.working.values()) {
+      if (w.record.status !== "open") continue;
+      const rest = w.record.size.sub(w.record.filled);
+      live = live.add(quote ? rest.mul(w.record.price ?? mark) : rest);
+    }
+    const allowed = cap.mul(this.targetQty()).sub(this.executedTarget()).sub(live);
+    const allowedBase = quote ? allowed.div(mark) : allowed;
+    if (allowedBase.gte(size)) return size;
+    const step = new Dec(spec.sizeStep);
+    const clipped = allowedBase.div(step).floor().mul(step);
+    return clipped.lt(spec.minSize) || clipped.mul(mark).lt(spec.minNotional) ? null : clipped;
   }
 
   private reject(working: Working, subStatus: string, reason: string): AlgoEvent[] {

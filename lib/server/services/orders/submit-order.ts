@@ -9,7 +9,7 @@ import {
 } from "@/lib/domain/orders/params";
 import { initialStatus } from "@/lib/domain/orders/status";
 import { algorithmFor } from "@/lib/domain/execution";
-import { db, type PrismaClient } from "../../db";
+import { db, type Prisma, type PrismaClient } from "../../db";
 import type { Account, Order } from "../../db/generated/client";
 import { venue } from "../../venues";
 
@@ -23,17 +23,31 @@ const BALANCE_SLACK = new Dec("1.02");
  * caller's accounts by name, check the pair is listed and the accounts can pay for it, and store it —
  * `active` to start on the engine's next tick, or `scheduled` for a future start or a condition.
  */
-export async function submitOrder({
-  userId,
-  input,
-  now = Date.now(),
-  source = "core",
-}: {
+export async function submitOrder(options: SubmitOrderOptions): Promise<Order> {
+  const prisma = await db();
+  return prisma.order.create({ data: await prepareOrder(options) });
+}
+
+export interface SubmitOrderOptions {
   userId: string;
   input: SubmitOrderInput;
   now?: number;
   source?: string;
-}): Promise<Order> {
+  /** A leg of a multi-order or a step of a chain (a later chain batch waits, scheduled). */
+  link?: { parentOrderId?: string; chainId?: string; chainPriority?: number; waitForChain?: boolean };
+}
+
+/**
+ * Everything `submitOrder` checks, without writing: the row to create. Multi-orders and chains
+ * prepare every leg first, then create them all in one transaction (where only `tx` may be used).
+ */
+export async function prepareOrder({
+  userId,
+  input,
+  now = Date.now(),
+  source = "core",
+  link,
+}: SubmitOrderOptions): Promise<Prisma.OrderUncheckedCreateInput> {
   const validated = validateOrderRequest(input, { now });
   if (validated.errors.length > 0 || !validated.order) {
     const errors = validated.errors;
@@ -68,63 +82,63 @@ export async function submitOrder({
     );
   }
   const book = market.book(spec.pair, now);
-  await assertAffordable(prisma, request, accounts, book.mid, new Dec(spec.takerFeeBps));
+  // A later step of a chain may spend what earlier steps buy: the engine checks it when it trades.
+  if (!link?.waitForChain)
+    await assertAffordable(prisma, request, accounts, book.mid, new Dec(spec.takerFeeBps));
 
-  const status = initialStatus({
-    startTime: request.startTime,
-    now,
-    hasCondition: request.condition !== null,
-  });
+  const status = link?.waitForChain
+    ? "scheduled"
+    : initialStatus({ startTime: request.startTime, now, hasCondition: request.condition !== null });
   const startsNow = status === "active";
-  const order = await prisma.order.create({
-    data: {
-      userId,
-      accountIds: accounts.map((a) => a.id),
-      venue: venueName,
-      pair: request.pair.pair,
-      baseAsset: spec.base,
-      quoteAsset: spec.quote,
-      marketType: request.pair.marketType,
-      side: request.side,
-      strategy: request.strategy,
-      qtyField: request.quantity.field,
-      qtyValue: request.quantity.qty.toFixed(),
-      targetQty: request.quantity.qty.toFixed(),
-      targetUnit: request.quantity.unit,
-      duration: request.durationSeconds,
-      // The effective start: the requested one, or submission time (the engine waits until then).
-      startAt: new Date(request.startTime ?? now),
-      timeStart: startsNow ? new Date(now) : null,
-      timeEnd:
-        startsNow && request.durationSeconds !== null ? new Date(now + request.durationSeconds * 1000) : null,
-      origTimeEnd:
-        startsNow && request.durationSeconds !== null ? new Date(now + request.durationSeconds * 1000) : null,
-      arrivalPrice: startsNow ? book.mid.toFixed() : null,
-      limitPrice: request.limitPrice?.toFixed() ?? null,
-      isReverseLimitPrice: request.isReverseLimitPrice,
-      enginePassiveness: request.passiveness.toFixed(),
-      scheduleDiscretion: request.discretion.toFixed(),
-      alphaTilt: request.alphaTilt.toFixed(),
-      povTarget: request.povTarget?.toFixed() ?? null,
-      povLimit: request.povLimit?.toFixed() ?? null,
-      maxOtc: request.maxOtc.toFixed(),
-      strategyParams: strategyParamsJson(request),
-      orderCondition: request.condition?.rpn ?? null,
-      orderConditionVars: (request.condition?.vars ?? {}) as object,
-      orderConditionExpiry: request.condition?.expiry ? new Date(request.condition.expiry) : null,
-      customOrderId: request.customOrderId,
-      notes: request.notes,
-      status,
-      messages: {
-        create: {
-          level: "INFO",
-          message: `Order submitted via ${source}: ${request.side} ${request.quantity.qty.toFixed()} ${request.quantity.unit === "base" ? spec.base : spec.quote} ${spec.pair} with ${request.strategy}${status === "scheduled" ? " (scheduled)" : ""}.`,
-          createdAt: new Date(now),
-        },
+  return {
+    userId,
+    parentOrderId: link?.parentOrderId ?? null,
+    chainId: link?.chainId ?? null,
+    chainPriority: link?.chainPriority ?? null,
+    accountIds: accounts.map((a) => a.id),
+    venue: venueName,
+    pair: request.pair.pair,
+    baseAsset: spec.base,
+    quoteAsset: spec.quote,
+    marketType: request.pair.marketType,
+    side: request.side,
+    strategy: request.strategy,
+    qtyField: request.quantity.field,
+    qtyValue: request.quantity.qty.toFixed(),
+    targetQty: request.quantity.qty.toFixed(),
+    targetUnit: request.quantity.unit,
+    duration: request.durationSeconds,
+    // The effective start: the requested one, or submission time (the engine waits until then).
+    startAt: new Date(request.startTime ?? now),
+    timeStart: startsNow ? new Date(now) : null,
+    timeEnd:
+      startsNow && request.durationSeconds !== null ? new Date(now + request.durationSeconds * 1000) : null,
+    origTimeEnd:
+      startsNow && request.durationSeconds !== null ? new Date(now + request.durationSeconds * 1000) : null,
+    arrivalPrice: startsNow ? book.mid.toFixed() : null,
+    limitPrice: request.limitPrice?.toFixed() ?? null,
+    isReverseLimitPrice: request.isReverseLimitPrice,
+    enginePassiveness: request.passiveness.toFixed(),
+    scheduleDiscretion: request.discretion.toFixed(),
+    alphaTilt: request.alphaTilt.toFixed(),
+    povTarget: request.povTarget?.toFixed() ?? null,
+    povLimit: request.povLimit?.toFixed() ?? null,
+    maxOtc: request.maxOtc.toFixed(),
+    strategyParams: strategyParamsJson(request),
+    orderCondition: request.condition?.rpn ?? null,
+    orderConditionVars: (request.condition?.vars ?? {}) as object,
+    orderConditionExpiry: request.condition?.expiry ? new Date(request.condition.expiry) : null,
+    customOrderId: request.customOrderId,
+    notes: request.notes,
+    status,
+    messages: {
+      create: {
+        level: "INFO",
+        message: `Order submitted via ${source}: ${request.side} ${request.quantity.qty.toFixed()} ${request.quantity.unit === "base" ? spec.base : spec.quote} ${spec.pair} with ${request.strategy}${status === "scheduled" ? " (scheduled)" : ""}.`,
+        createdAt: new Date(now),
       },
     },
-  });
-  return order;
+  };
 }
 
 /** The order's `accounts`: names of the caller's accounts (an unknown name is the documented 400). */
