@@ -26,6 +26,10 @@ export interface FieldError {
   /** Dotted path of the field in the request (`strategy_params.max_clip_size`). */
   field: string;
   message: string;
+  /** What kind of problem (the schema validator's issue code), for dialects that report it. */
+  kind?: string;
+  /** The path as segments (numbers for array indexes), for dialects that report `loc` lists. */
+  path?: (string | number)[];
 }
 
 export class AppError extends Error {

@@ -44,6 +44,8 @@ export const zodIssues = (error: z.ZodError): FieldError[] =>
   error.issues.map((issue) => ({
     field: issue.path.map(String).join(".") || "(root)",
     message: issue.message,
+    kind: issue.code === "invalid_type" && issue.input === undefined ? "missing" : issue.code,
+    path: issue.path.map((segment) => (typeof segment === "number" ? segment : String(segment))),
   }));
 
 /**
@@ -118,7 +120,7 @@ function parse<S extends Schema>(
   input: unknown,
   part: "body" | "query" | "params",
 ): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw dialect.validationError(zodIssues(result.error), part);
   return result.data;
 }
