@@ -52,6 +52,12 @@ export interface NewPlacement {
 
 export interface PlacementChange {
   id: string;
+  clientId: string;
+  side: Side;
+  price: Dec | null;
+  size: Dec;
+  placementType: "MAKE" | "TAKE";
+  subStatus: string | null;
   filled: Dec;
   status: "open" | "filled" | "canceled" | "rejected";
   queueAhead: Dec | null;
@@ -108,6 +114,11 @@ export interface OrderChange {
 export interface OrderOutcome {
   orderId: string;
   userId: string;
+  /** The order's target, for the live events that carry progress. */
+  targetQty: string;
+  targetUnit: string;
+  /** The status before this tick (an event goes out when it changes). */
+  previousStatus: string;
   /** The version read; the write is dropped if the order changed since. */
   version: number;
   order: OrderChange;

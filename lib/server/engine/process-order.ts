@@ -764,6 +764,12 @@ export class OrderTick {
         const r = working.record;
         placementChanges.push({
           id: r.id,
+          clientId: r.clientId,
+          side: r.side,
+          price: r.price,
+          size: r.size,
+          placementType: r.placementType,
+          subStatus: r.subStatus,
           filled: r.filled,
           status: r.status,
           queueAhead: r.queueAhead,
@@ -776,6 +782,9 @@ export class OrderTick {
     return {
       orderId: this.order.id,
       userId: this.order.userId,
+      targetQty: this.order.targetQty.toString(),
+      targetUnit: this.order.targetUnit,
+      previousStatus: this.order.status,
       version: this.order.version,
       order: this.change,
       newPlacements,
@@ -823,6 +832,9 @@ export class OrderTick {
     return {
       orderId: this.order.id,
       userId: this.order.userId,
+      targetQty: this.order.targetQty.toString(),
+      targetUnit: this.order.targetUnit,
+      previousStatus: this.order.status,
       version: this.order.version,
       order: unchanged,
       newPlacements: [],

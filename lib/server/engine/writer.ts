@@ -1,6 +1,7 @@
 import type pg from "pg";
 import type { Dec } from "@/lib/domain/shared/decimal";
 import type { OrderOutcome } from "./outcome";
+import { publish, type TrancheEvent } from "../events/bus";
 
 /**
  * Writes a tick: every order's state, new and changed placements, fills, messages and balance
@@ -244,6 +245,9 @@ export async function writeOutcomes(
       }
     }
     await client.query("COMMIT");
+    await publish(liveEvents(keep, now)).catch((error) =>
+      console.error("[engine] publishing events failed", error),
+    );
     return {
       written: keep.map((k) => k.orderId),
       dropped,
@@ -254,4 +258,72 @@ export async function writeOutcomes(
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   }
+}
+
+/** What the dashboard sees change: each order that moved, its placements and its new fills. */
+function liveEvents(outcomes: OrderOutcome[], now: number): TrancheEvent[] {
+  const events: TrancheEvent[] = [];
+  for (const outcome of outcomes) {
+    const { orderId, userId } = outcome;
+    const changed =
+      outcome.order.status !== outcome.previousStatus ||
+      outcome.fills.length > 0 ||
+      outcome.newPlacements.length > 0 ||
+      outcome.placementChanges.length > 0 ||
+      outcome.messages.length > 0;
+    if (!changed) continue;
+    for (const p of [...outcome.newPlacements, ...outcome.placementChanges]) {
+      events.push({
+        type: "placement",
+        userId,
+        orderId,
+        placement: {
+          id: p.id,
+          clientId: p.clientId,
+          status: p.status,
+          side: p.side,
+          price: num(p.price),
+          size: p.size.toFixed(),
+          filled: p.filled.toFixed(),
+          placementType: p.placementType,
+          subStatus: p.subStatus,
+        },
+      });
+    }
+    for (const f of outcome.fills) {
+      events.push({
+        type: "fill",
+        userId,
+        orderId,
+        fill: {
+          id: f.id,
+          placementId: f.placementId,
+          price: f.price.toFixed(),
+          size: f.size.toFixed(),
+          fee: f.fee.toFixed(),
+          feeAsset: f.feeAsset,
+          role: f.role,
+          time: new Date(f.time).toISOString(),
+          externalId: f.externalId,
+          pair: f.pair,
+          side: f.side,
+        },
+      });
+    }
+    const o = outcome.order;
+    events.push({
+      type: "order",
+      userId,
+      orderId,
+      status: o.status,
+      executedBase: o.executedBase.toFixed(),
+      executedQuote: o.executedQuote.toFixed(),
+      targetQty: outcome.targetQty,
+      targetUnit: outcome.targetUnit,
+      totalFee: o.totalFee.toFixed(),
+      feeAsset: o.feeAsset,
+      updatedAt: new Date(now).toISOString(),
+    });
+  }
+  return events;
 }

@@ -1,0 +1,78 @@
+import "server-only";
+import { subscribe, type TrancheEvent } from "../../events/bus";
+import { streamMessage } from "../../surfaces/stream/serializers";
+
+const HEARTBEAT_MS = 15_000;
+/** Events that arrive together (one engine tick) go out in one write. */
+const FLUSH_MS = 50;
+
+/**
+ * A Server-Sent Events stream of the user's order, placement and fill events. It says `ready` on
+ * connect (the browser refetches what it may have missed while away) and sends a comment every
+ * 15 s so proxies keep it open. It ends when the client goes away.
+ */
+export async function openStream({
+  userId,
+  signal,
+}: {
+  userId: string;
+  signal: AbortSignal;
+}): Promise<Response> {
+  const encoder = new TextEncoder();
+  let unsubscribe: (() => void) | null = null;
+  let heartbeat: NodeJS.Timeout | null = null;
+  let flushTimer: NodeJS.Timeout | null = null;
+  let pending: string[] = [];
+  const body = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      const send = (text: string) => {
+        try {
+          controller.enqueue(encoder.encode(text));
+        } catch {
+          close();
+        }
+      };
+      const flush = () => {
+        flushTimer = null;
+        if (pending.length === 0) return;
+        const chunk = pending.join("");
+        pending = [];
+        send(chunk);
+      };
+      const close = () => {
+        unsubscribe?.();
+        unsubscribe = null;
+        if (heartbeat) clearInterval(heartbeat);
+        if (flushTimer) clearTimeout(flushTimer);
+        try {
+          controller.close();
+        } catch {
+          // already closed
+        }
+      };
+      signal.addEventListener("abort", close, { once: true });
+      send(
+        `retry: 3000\nevent: ready\ndata: ${JSON.stringify({ user_id: userId, at: new Date().toISOString() })}\n\n`,
+      );
+      unsubscribe = await subscribe(userId, (event: TrancheEvent) => {
+        const message = streamMessage(event);
+        pending.push(`event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`);
+        flushTimer ??= setTimeout(flush, FLUSH_MS);
+      });
+      heartbeat = setInterval(() => send(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS);
+    },
+    cancel() {
+      unsubscribe?.();
+      if (heartbeat) clearInterval(heartbeat);
+      if (flushTimer) clearTimeout(flushTimer);
+    },
+  });
+  return new Response(body, {
+    headers: {
+      "Content-Type": "text/event-stream; charset=utf-8",
+      "Cache-Control": "no-cache, no-transform",
+      Connection: "keep-alive",
+      "X-Accel-Buffering": "no",
+    },
+  });
+}
