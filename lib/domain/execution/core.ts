@@ -1,6 +1,14 @@
 import { Dec, ZERO } from "../shared/decimal";
 import type { OrderSpec, StrategyName } from "../orders/types";
-import type { AlgoEvent, Algorithm, Command, FillEvent, MarketView, PlacementEvent, StepResult } from "./types";
+import type {
+  AlgoEvent,
+  Algorithm,
+  Command,
+  FillEvent,
+  MarketView,
+  PlacementEvent,
+  StepResult,
+} from "./types";
 import {
   behindBy,
   CROSS_BELOW_PASSIVENESS,
@@ -135,11 +143,15 @@ export function commonValidation(order: OrderSpec): string[] {
   if (!(d >= 0 && d <= 1)) problems.push("schedule_discretion must be within [0, 1]");
   const a = num(order.alphaTilt);
   if (!(a >= -1 && a <= 1)) problems.push("alpha_tilt must be within [-1, 1]");
-  if (order.povLimit && !(order.povLimit.gt(0) && order.povLimit.lt(1))) problems.push("pov_limit must be within (0, 1)");
-  if (order.povTarget && !(order.povTarget.gt(0) && order.povTarget.lte(1))) problems.push("pov_target must be within (0, 1]");
-  if (order.params.maxClipSize && !order.params.maxClipSize.gt(0)) problems.push("max_clip_size must be positive");
+  if (order.povLimit && !(order.povLimit.gt(0) && order.povLimit.lt(1)))
+    problems.push("pov_limit must be within (0, 1)");
+  if (order.povTarget && !(order.povTarget.gt(0) && order.povTarget.lte(1)))
+    problems.push("pov_target must be within (0, 1]");
+  if (order.params.maxClipSize && !order.params.maxClipSize.gt(0))
+    problems.push("max_clip_size must be positive");
   if (order.limitPrice && !order.limitPrice.gt(0)) problems.push("limit_price must be positive");
-  if (order.endTime !== null && order.endTime <= order.startTime) problems.push("the end time must be after the start time");
+  if (order.endTime !== null && order.endTime <= order.startTime)
+    problems.push("the end time must be after the start time");
   return problems;
 }
 
@@ -171,7 +183,14 @@ function init(policy: Policy, order: OrderSpec, view: MarketView): StepResult<Co
     fills: 0,
     othersVolume: "0",
     othersNotional: "0",
-    seg: { start: view.time, end: order.endTime, base: "0", othersVolume: "0", othersNotional: "0", slices: 1 },
+    seg: {
+      start: view.time,
+      end: order.endTime,
+      base: "0",
+      othersVolume: "0",
+      othersNotional: "0",
+      slices: 1,
+    },
     children: {},
     plan: null,
     band: null,
@@ -236,7 +255,11 @@ function step(policy: Policy, order: OrderSpec, prev: CoreState, event: AlgoEven
         s.phase = "running";
         s.resumedAt = event.time;
         rebase(policy, event.order, s, event.time);
-        cmds.push({ type: "log", level: "INFO", message: `Resumed: ${describeRemaining(event.order, s, event.time)}.` });
+        cmds.push({
+          type: "log",
+          level: "INFO",
+          message: `Resumed: ${describeRemaining(event.order, s, event.time)}.`,
+        });
         closeIfDone(policy, event.order, s, cmds, event.time);
       }
       break;
@@ -246,7 +269,11 @@ function step(policy: Policy, order: OrderSpec, prev: CoreState, event: AlgoEven
         for (const [id, c] of Object.entries(s.children)) if (isResting(c)) cancelChild(s, id, cmds);
         s.plan = null;
         rebase(policy, event.order, s, event.time);
-        cmds.push({ type: "log", level: "INFO", message: `Amended: ${describeRemaining(event.order, s, event.time)}.` });
+        cmds.push({
+          type: "log",
+          level: "INFO",
+          message: `Amended: ${describeRemaining(event.order, s, event.time)}.`,
+        });
         if (s.phase === "running") closeIfDone(policy, event.order, s, cmds, event.time);
       }
       break;
@@ -265,19 +292,42 @@ function step(policy: Policy, order: OrderSpec, prev: CoreState, event: AlgoEven
 /** A deep copy of the state (plain JSON data), cheaper than structuredClone on every event. */
 function cloneState(prev: CoreState): CoreState {
   const children: CoreState["children"] = {};
-  for (const [id, c] of Object.entries(prev.children)) children[id] = { ...c };
+  for (const id in prev.children) children[id] = { ...prev.children[id]! };
   const plan = prev.plan
-    ? { time: prev.plan.time, take: prev.plan.take ? { ...prev.plan.take } : null, rest: prev.plan.rest ? { ...prev.plan.rest } : null }
+    ? {
+        time: prev.plan.time,
+        take: prev.plan.take ? { ...prev.plan.take } : null,
+        rest: prev.plan.rest ? { ...prev.plan.rest } : null,
+      }
     : null;
+  // Every field spelled out: one object shape for all states keeps property access fast.
   return {
-    ...prev,
+    version: prev.version,
+    strategy: prev.strategy,
+    phase: prev.phase,
+    n: prev.n,
     spec: prev.spec,
+    startTime: prev.startTime,
+    arrivalMid: prev.arrivalMid,
+    lastMid: prev.lastMid,
+    lastTick: prev.lastTick,
+    tickMs: prev.tickMs,
+    executedBase: prev.executedBase,
+    executedNotional: prev.executedNotional,
+    fees: prev.fees,
+    fills: prev.fills,
+    othersVolume: prev.othersVolume,
+    othersNotional: prev.othersNotional,
     seg: { ...prev.seg },
     children,
     plan,
     band: prev.band ? { ...prev.band } : null,
+    oolPaused: prev.oolPaused,
+    resumedAt: prev.resumedAt,
     finishNote: prev.finishNote ? { ...prev.finishNote } : null,
+    finishSince: prev.finishSince,
     said: [...prev.said],
+    minRejects: prev.minRejects,
     x: { ...prev.x },
   };
 }
@@ -291,7 +341,14 @@ function describeRemaining(order: OrderSpec, s: CoreState, time: number): string
 
 // ── tick ──────────────────────────────────────────────────────────────────────────────────────
 
-function tick(policy: Policy, order: OrderSpec, s: CoreState, view: MarketView, cmds: Command[], count: boolean): void {
+function tick(
+  policy: Policy,
+  order: OrderSpec,
+  s: CoreState,
+  view: MarketView,
+  cmds: Command[],
+  count: boolean,
+): void {
   const time = view.time;
   if (count) {
     let volume = view.tradedVolume;
@@ -338,12 +395,17 @@ function tick(policy: Policy, order: OrderSpec, s: CoreState, view: MarketView, 
     }
     if (s.oolPaused) {
       s.oolPaused = false;
-      cmds.push({ type: "log", level: "INFO", message: `Price ${fmt(view.mid)} is back inside the limit ${fmt(bound.price)}: resuming.` });
+      cmds.push({
+        type: "log",
+        level: "INFO",
+        message: `Price ${fmt(view.mid)} is back inside the limit ${fmt(bound.price)}: resuming.`,
+      });
     }
   }
 
   const end = s.seg.end;
-  const stopsAtEnd = policy.endBehavior === "expire" || order.params.passiveOnly || order.params.strictDuration;
+  const stopsAtEnd =
+    policy.endBehavior === "expire" || order.params.passiveOnly || order.params.strictDuration;
   if (end !== null && time >= end) {
     const grace = Math.max(5 * s.tickMs, END_GRACE_MIN_MS);
     if (stopsAtEnd || time >= end + grace) {
@@ -361,14 +423,23 @@ function tick(policy: Policy, order: OrderSpec, s: CoreState, view: MarketView, 
 
   // Final stretch: cross for what is left, spread over the last ticks.
   if (end !== null && !stopsAtEnd) {
-    const window = Math.max(2 * s.tickMs, Math.min(FINAL_STRETCH_MAX_MS, FINAL_STRETCH_SHARE * (end - s.seg.start)));
+    const window = Math.max(
+      2 * s.tickMs,
+      Math.min(FINAL_STRETCH_MAX_MS, FINAL_STRETCH_SHARE * (end - s.seg.start)),
+    );
     if (time >= end - window) {
       const share = time >= end ? 1 : Math.min(1, (2 * s.tickMs) / (end - time));
       const take = ctx.remaining.mul(share.toFixed(6));
       intent.take = Dec.max(intent.take, take);
       intent.rest = ZERO;
       intent.restMode = "level";
-      say(s, cmds, "final", "INFO", `Final stretch: taking the remaining ${fmt(ctx.remaining)} ${unitOf(order, s.spec)} by the end time.`);
+      say(
+        s,
+        cmds,
+        "final",
+        "INFO",
+        `Final stretch: taking the remaining ${fmt(ctx.remaining)} ${unitOf(order, s.spec)} by the end time.`,
+      );
     }
   }
 
@@ -411,7 +482,13 @@ function context(order: OrderSpec, s: CoreState, view: MarketView, bound: PriceB
 }
 
 /** Turn an intent (target units, passiveness) into prices and base sizes. */
-function buildPlan(order: OrderSpec, s: CoreState, view: MarketView, bound: PriceBound | null, intent: Intent): Plan {
+function buildPlan(
+  order: OrderSpec,
+  s: CoreState,
+  view: MarketView,
+  bound: PriceBound | null,
+  intent: Intent,
+): Plan {
   const spec = s.spec;
   const side = order.side;
   const passiveOnly = order.params.passiveOnly;
@@ -469,7 +546,10 @@ function buildPlan(order: OrderSpec, s: CoreState, view: MarketView, bound: Pric
       price = intent.restPrice;
       if (passiveOnly) {
         // Post-only children must not cross: rest at the price or the last passive one.
-        const alt = passivePrice(spec, side, touch, CROSS_BELOW_PASSIVENESS, { kind: side === "buy" ? "max" : "min", price });
+        const alt = passivePrice(spec, side, touch, CROSS_BELOW_PASSIVENESS, {
+          kind: side === "buy" ? "max" : "min",
+          price,
+        });
         price = alt;
       }
       if (price && !withinBound(bound, price)) price = null;
@@ -496,7 +576,14 @@ function buildPlan(order: OrderSpec, s: CoreState, view: MarketView, bound: Pric
 }
 
 /** Cancel resting children that are outside the limit, unwanted, stale (touch moved away) or excess. */
-function cancelStale(order: OrderSpec, s: CoreState, cmds: Command[], bound: PriceBound | null, time: number, intent: Intent): void {
+function cancelStale(
+  order: OrderSpec,
+  s: CoreState,
+  cmds: Command[],
+  bound: PriceBound | null,
+  time: number,
+  intent: Intent,
+): void {
   const plan = s.plan;
   const side = order.side;
   const mid = dec(s.lastMid);
@@ -528,11 +615,14 @@ function cancelStale(order: OrderSpec, s: CoreState, cmds: Command[], bound: Pri
     return;
   }
   // Too much resting for the plan: cancel the newest first.
-  let target = plan.rest.mode === "level" ? dec(plan.rest.size).sub(s.executedBase) : dec(plan.rest.size);
+  let target =
+    plan.rest.mode === "level" ? dec(plan.rest.size).sub(dec(s.executedBase)) : dec(plan.rest.size);
   if (plan.take) {
     // The take comes first: resting children must leave it room within the remaining quantity.
     const price = dec(plan.take.ref);
-    const room = roundSizeDown(s.spec, toBase(order, remainingTarget(order, s), price)).sub(plan.take.size);
+    const room = roundSizeDown(s.spec, toBase(order, remainingTarget(order, s), price)).sub(
+      dec(plan.take.size),
+    );
     target = Dec.max(ZERO, Dec.min(target, room));
   }
   const slack = dec(plan.rest.quantum);
@@ -546,7 +636,13 @@ function cancelStale(order: OrderSpec, s: CoreState, cmds: Command[], bound: Pri
 }
 
 /** Without a resting plan: cancel resting children (newest first) that would stop the take fitting. */
-function makeRoomForTake(order: OrderSpec, s: CoreState, cmds: Command[], plan: Plan, keep: [string, ChildRecord][]): void {
+function makeRoomForTake(
+  order: OrderSpec,
+  s: CoreState,
+  cmds: Command[],
+  plan: Plan,
+  keep: [string, ChildRecord][],
+): void {
   const price = dec(plan.take!.ref);
   const room = roundSizeDown(s.spec, toBase(order, remainingTarget(order, s), price)).sub(plan.take!.size);
   let resting = keep.reduce((sum, [, c]) => sum.add(unfilled(c)), ZERO);
@@ -565,7 +661,7 @@ function povRoom(order: OrderSpec, s: CoreState): Dec | null {
   if (!order.povLimit) return null;
   const l = order.povLimit;
   const cap = dec(s.othersVolume).mul(l).div(new Dec(1).sub(l)).add(s.spec.minSize);
-  return cap.sub(s.executedBase).sub(outstanding(s));
+  return cap.sub(dec(s.executedBase)).sub(outstanding(s));
 }
 
 const WANT_ROUNDING = new Dec("1.000000001");
@@ -580,7 +676,13 @@ interface Sized {
  * (live children counted), pov_limit and max_clip_size; at least the venue's minimum unless it is the
  * order's last remainder; never leaving a tail smaller than the minimum behind it.
  */
-function sizeChild(order: OrderSpec, s: CoreState, want: Dec, price: Dec, bumpToMinimum: boolean): Sized | null {
+function sizeChild(
+  order: OrderSpec,
+  s: CoreState,
+  want: Dec,
+  price: Dec,
+  bumpToMinimum: boolean,
+): Sized | null {
   const spec = s.spec;
   const live = outstanding(s);
   const remainingBase = roundSizeDown(spec, toBase(order, remainingTarget(order, s), price));
@@ -596,7 +698,8 @@ function sizeChild(order: OrderSpec, s: CoreState, want: Dec, price: Dec, bumpTo
   let size = roundSizeDown(spec, Dec.min(want.mul(WANT_ROUNDING), cap));
   if (size.lt(minimum)) {
     if (cap.gte(minimum) && (bumpToMinimum || avail.lte(minimum.mul(2)))) size = minimum;
-    else if (avail.lt(minimum) && live.isZero() && cap.eq(avail) && avail.gt(0)) return { size: avail, final: true };
+    else if (avail.lt(minimum) && live.isZero() && cap.eq(avail) && avail.gt(0))
+      return { size: avail, final: true };
     else return null;
   }
   const tail = avail.sub(size);
@@ -611,7 +714,14 @@ function place(
   order: OrderSpec,
   s: CoreState,
   cmds: Command[],
-  child: { kind: "limit" | "market"; tif: "GTC" | "IOC"; price: Dec | null; size: Dec; postOnly: boolean; final: boolean },
+  child: {
+    kind: "limit" | "market";
+    tif: "GTC" | "IOC";
+    price: Dec | null;
+    size: Dec;
+    postOnly: boolean;
+    final: boolean;
+  },
 ): void {
   const clientId = `${order.id}:${s.n}`;
   s.n += 1;
@@ -630,7 +740,15 @@ function place(
   };
   cmds.push({
     type: "place",
-    child: { clientId, side: order.side, kind: child.kind, price, size, tif: child.tif, postOnly: child.postOnly },
+    child: {
+      clientId,
+      side: order.side,
+      kind: child.kind,
+      price,
+      size,
+      tif: child.tif,
+      postOnly: child.postOnly,
+    },
   });
 }
 
@@ -658,9 +776,12 @@ function reconcile(order: OrderSpec, s: CoreState, cmds: Command[]): void {
   if (plan.rest) {
     const price = dec(plan.rest.price);
     const resting = Object.values(s.children).filter((c) => isResting(c) && c.status !== "canceling");
-    let count = resting.length;
+    // A child being canceled is still visible on the venue until it confirms: it counts toward the
+    // number shown (an iceberg shows one clip, never two), not toward the quantity wanted.
+    let count = Object.values(s.children).filter(isResting).length;
     const restingQty = resting.reduce((sum, c) => sum.add(unfilled(c)), ZERO);
-    const target = plan.rest.mode === "level" ? dec(plan.rest.size).sub(s.executedBase) : dec(plan.rest.size);
+    const target =
+      plan.rest.mode === "level" ? dec(plan.rest.size).sub(dec(s.executedBase)) : dec(plan.rest.size);
     let shortfall = target.sub(restingQty);
     const quantum = dec(plan.rest.quantum);
     while (count < plan.rest.maxChildren && shortfall.gt(0) && (shortfall.gte(quantum) || count === 0)) {
@@ -691,7 +812,13 @@ function cancelAll(s: CoreState, cmds: Command[]): void {
   for (const id of Object.keys(s.children)) cancelChild(s, id, cmds);
 }
 
-function say(s: CoreState, cmds: Command[], key: string, level: "INFO" | "WARN" | "ERROR", message: string): void {
+function say(
+  s: CoreState,
+  cmds: Command[],
+  key: string,
+  level: "INFO" | "WARN" | "ERROR",
+  message: string,
+): void {
   if (s.said.includes(key)) return;
   s.said.push(key);
   cmds.push({ type: "log", level, message });
@@ -717,7 +844,7 @@ function finish(order: OrderSpec, s: CoreState, cmds: Command[]): void {
   s.plan = null;
   const note = s.finishNote;
   const unit = unitOf(order, s.spec);
-  const avg = dec(s.executedBase).gt(0) ? dec(s.executedNotional).div(s.executedBase) : null;
+  const avg = dec(s.executedBase).gt(0) ? dec(s.executedNotional).div(dec(s.executedBase)) : null;
   const summary = `Executed ${fmt(executedTarget(order, s))} of ${fmt(order.targetQty)} ${unit}${avg ? ` at an average price of ${fmt(avg.toDecimalPlaces(8))}` : ""}.`;
   if (note) cmds.push({ type: "log", level: note.level, message: note.message });
   cmds.push({ type: "complete", reason: note ? `${note.message} ${summary}` : summary });
@@ -748,7 +875,7 @@ function onFill(policy: Policy, order: OrderSpec, s: CoreState, event: FillEvent
   const c = s.children[event.clientId];
   if (c) {
     c.filled = dec(c.filled).add(event.size).toFixed();
-    if (dec(c.filled).gte(c.size)) delete s.children[event.clientId];
+    if (dec(c.filled).gte(dec(c.size))) delete s.children[event.clientId];
   }
   if (s.phase === "finishing" && !hasLive(s)) return finish(order, s, cmds);
   if (s.phase !== "running") return;
@@ -758,7 +885,13 @@ function onFill(policy: Policy, order: OrderSpec, s: CoreState, event: FillEvent
   if (s.plan && event.time === s.plan.time) reconcile(order, s, cmds);
 }
 
-function onPlacement(policy: Policy, order: OrderSpec, s: CoreState, event: PlacementEvent, cmds: Command[]): void {
+function onPlacement(
+  policy: Policy,
+  order: OrderSpec,
+  s: CoreState,
+  event: PlacementEvent,
+  cmds: Command[],
+): void {
   const c = s.children[event.clientId];
   if (event.status === "open") {
     if (c && c.status === "sent") c.status = "open";
@@ -802,7 +935,13 @@ function onPlacement(policy: Policy, order: OrderSpec, s: CoreState, event: Plac
         if (s.plan) s.plan.rest = null;
         break;
       default:
-        say(s, cmds, `reject:${event.subStatus ?? "?"}`, "WARN", `Child ${event.clientId} rejected (${event.subStatus ?? "unknown"})${why}.`);
+        say(
+          s,
+          cmds,
+          `reject:${event.subStatus ?? "?"}`,
+          "WARN",
+          `Child ${event.clientId} rejected (${event.subStatus ?? "unknown"})${why}.`,
+        );
         if (s.plan) {
           s.plan.take = null;
           s.plan.rest = null;

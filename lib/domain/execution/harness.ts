@@ -33,7 +33,11 @@ export type ScheduledAction =
   | { at: number; type: "pause" }
   /** The harness shifts the end time by the pause length, as the engine does. */
   | { at: number; type: "resume" }
-  | { at: number; type: "amend"; changes: Partial<Pick<OrderSpec, "targetQty" | "endTime" | "povTarget" | "limitPrice">> }
+  | {
+      at: number;
+      type: "amend";
+      changes: Partial<Pick<OrderSpec, "targetQty" | "endTime" | "povTarget" | "limitPrice">>;
+    }
   | { at: number; type: "cancel" };
 
 export interface SimulateOptions {
@@ -123,6 +127,19 @@ export interface SimResult {
   metrics: ExecutionMetrics;
 }
 
+/** A fill of one of our resting children by a print of the tape. */
+interface MakerFill {
+  clientId: string;
+  time: number;
+  /** Our price (makers fill at their own price). */
+  price: Dec;
+  size: Dec;
+  /** The print's price: what the rest of the market traded at. */
+  tradePrice: Dec;
+  /** The child's filled size before this tick's fills. */
+  before: Dec;
+}
+
 interface Resting {
   clientId: string;
   price: Dec;
@@ -144,18 +161,16 @@ export function simulate(options: SimulateOptions): SimResult {
   const spec: PairSpec = model.spec(pair);
   const side = order.side;
   const algorithm = options.algorithm ?? algorithmFor(order);
-  const maxTime = options.maxTime ?? (order.endTime !== null ? order.endTime + 10 * 60_000 : start + 4 * HOUR);
-  const impact =
-    options.impact === null
-      ? null
-      : (options.impact ??
-        new ImpactTracker({ hourlyVolume: model.expectedVolume(pair, start, start + 24 * HOUR).div(24) }));
+  const maxTime =
+    options.maxTime ?? (order.endTime !== null ? order.endTime + 10 * 60_000 : start + 4 * HOUR);
+  const impact = options.impact === null ? null : (options.impact ?? impactTrackerFor(model, pair, start));
   const impactFn: ImpactFn | undefined = impact ? (t) => impact.offsetBps(t) : undefined;
   /** Bumped on every fill we record: a cached book is valid while our impact is unchanged. */
   let impactVersion = 0;
   let cachedBook: { time: number; version: number; book: BookSnapshot } | null = null;
   const bookAt = (time: number): BookSnapshot => {
-    if (cachedBook && cachedBook.time === time && cachedBook.version === impactVersion) return cachedBook.book;
+    if (cachedBook && cachedBook.time === time && cachedBook.version === impactVersion)
+      return cachedBook.book;
     const book = model.book(pair, time, impactFn);
     cachedBook = { time, version: impactVersion, book };
     return book;
@@ -205,16 +220,30 @@ export function simulate(options: SimulateOptions): SimResult {
     };
   };
 
-  const store = (next: AlgoState): AlgoState => (persist ? (JSON.parse(JSON.stringify(next)) as AlgoState) : next);
+  let cachedReference: { time: number; price: Dec } | null = null;
+  const referenceAt = (time: number): Dec => {
+    if (cachedReference?.time !== time) cachedReference = { time, price: model.referenceMid(pair, time) };
+    return cachedReference.price;
+  };
 
-  const recordFill = (clientId: string, time: number, price: Dec, size: Dec, role: "MAKE" | "TAKE"): AlgoEvent => {
+  const store = (next: AlgoState): AlgoState =>
+    persist ? (JSON.parse(JSON.stringify(next)) as AlgoState) : next;
+
+  const recordFill = (
+    clientId: string,
+    time: number,
+    price: Dec,
+    size: Dec,
+    role: "MAKE" | "TAKE",
+  ): AlgoEvent => {
     const notional = price.mul(size);
     const fee = feeOf(notional, role === "MAKE" ? makerBps : takerBps);
-    fills.push({ clientId, time, price, size, fee, role, reference: model.referenceMid(pair, time) });
+    fills.push({ clientId, time, price, size, fee, role, reference: referenceAt(time) });
     ownTotal = ownTotal.add(size);
     impact?.record({ time, side, size, role });
     impactVersion += 1;
-    if (!withinBound(bound(), price)) violations.push(`fill of ${clientId} at ${price.toFixed()} beyond the limit`);
+    if (!withinBound(bound(), price))
+      violations.push(`fill of ${clientId} at ${price.toFixed()} beyond the limit`);
     if (bal) {
       if (side === "buy") {
         bal.base = bal.base.add(size);
@@ -229,7 +258,13 @@ export function simulate(options: SimulateOptions): SimResult {
     return { type: "fill", clientId, time, price, size, fee, role };
   };
 
-  const close = (clientId: string, time: number, s: SimPlacement["status"], subStatus?: string, why?: string): AlgoEvent => {
+  const close = (
+    clientId: string,
+    time: number,
+    s: SimPlacement["status"],
+    subStatus?: string,
+    why?: string,
+  ): AlgoEvent => {
     const placement = placements.get(clientId);
     if (placement) {
       placement.status = s;
@@ -251,10 +286,20 @@ export function simulate(options: SimulateOptions): SimResult {
     }
     const size = new Dec(child.size);
     const price = child.price === null ? null : new Dec(child.price);
-    placements.set(child.clientId, { clientId: child.clientId, time, child, status: "open", filled: ZERO, closedAt: null });
-    if (!roundSize(spec, size).eq(size) || size.lte(0)) violations.push(`size ${child.size} of ${child.clientId} off the size grid`);
-    if (price && !roundPrice(spec, price, "nearest").eq(price)) violations.push(`price ${child.price} of ${child.clientId} off the tick grid`);
-    if (price && !withinBound(bound(), price) && child.tif === "GTC") violations.push(`resting price ${child.price} beyond the limit`);
+    placements.set(child.clientId, {
+      clientId: child.clientId,
+      time,
+      child,
+      status: "open",
+      filled: ZERO,
+      closedAt: null,
+    });
+    if (!roundSize(spec, size).eq(size) || size.lte(0))
+      violations.push(`size ${child.size} of ${child.clientId} off the size grid`);
+    if (price && !roundPrice(spec, price, "nearest").eq(price))
+      violations.push(`price ${child.price} of ${child.clientId} off the tick grid`);
+    if (price && !withinBound(bound(), price) && child.tif === "GTC")
+      violations.push(`resting price ${child.price} beyond the limit`);
     if (child.side !== side) violations.push(`child ${child.clientId} on the wrong side`);
     const book = bookAt(time);
     // Over-commitment: executed + live children + this one must stay within the target.
@@ -262,8 +307,13 @@ export function simulate(options: SimulateOptions): SimResult {
     const refPrice = price ?? (side === "buy" ? book.ask : book.bid);
     const executedNow = order.targetUnit === "quote" ? notionalOf(fills) : ownTotal;
     const committedTarget = order.targetUnit === "quote" ? committed.mul(refPrice) : committed;
-    const slack = order.targetUnit === "quote" ? new Dec(spec.sizeStep).mul(refPrice) : new Dec(spec.sizeStep);
-    if (executedNow.add(committedTarget).gt(order.targetQty.add(slack).mul(order.targetUnit === "quote" ? 1.001 : 1))) {
+    const slack =
+      order.targetUnit === "quote" ? new Dec(spec.sizeStep).mul(refPrice) : new Dec(spec.sizeStep);
+    if (
+      executedNow
+        .add(committedTarget)
+        .gt(order.targetQty.add(slack).mul(order.targetUnit === "quote" ? 1.001 : 1))
+    ) {
       violations.push(`child ${child.clientId} of ${child.size} would exceed the remaining quantity`);
     }
     const minimum = checkMinimums(spec, size, price ?? book.mid);
@@ -276,19 +326,34 @@ export function simulate(options: SimulateOptions): SimResult {
       if (have.lt(need)) {
         const asset = side === "buy" ? spec.quote : spec.base;
         return [
-          close(child.clientId, time, "rejected", "INSUFFICIENT_BALANCE", `needs ${need.toDecimalPlaces(8).toFixed()} ${asset}, available ${have.toDecimalPlaces(8).toFixed()} ${asset}`),
+          close(
+            child.clientId,
+            time,
+            "rejected",
+            "INSUFFICIENT_BALANCE",
+            `needs ${need.toDecimalPlaces(8).toFixed()} ${asset}, available ${have.toDecimalPlaces(8).toFixed()} ${asset}`,
+          ),
         ];
       }
     }
     const crosses = price === null || (side === "buy" ? price.gte(book.ask) : price.lte(book.bid));
     if (crosses && child.postOnly) {
-      return [close(child.clientId, time, "rejected", "POST_ONLY_WOULD_TAKE", "post-only child would take liquidity")];
+      return [
+        close(
+          child.clientId,
+          time,
+          "rejected",
+          "POST_ONLY_WOULD_TAKE",
+          "post-only child would take liquidity",
+        ),
+      ];
     }
     const events: AlgoEvent[] = [];
     let remaining = size;
     if (crosses) {
       const taken = takeLiquidity(book, side, size, price);
-      for (const part of taken.fills) events.push(recordFill(child.clientId, time, part.price, part.size, "TAKE"));
+      for (const part of taken.fills)
+        events.push(recordFill(child.clientId, time, part.price, part.size, "TAKE"));
       remaining = taken.remaining;
     }
     if (remaining.lte(0)) {
@@ -399,19 +464,24 @@ export function simulate(options: SimulateOptions): SimResult {
       notional = notional.add(trade.size.mul(trade.price));
     }
     for (const f of makerFills) {
+      // That part of the print was ours (as the maker), at the print's price.
       volume = volume.sub(f.size);
-      notional = notional.sub(f.size.mul(f.price));
+      notional = notional.sub(f.size.mul(f.tradePrice));
     }
     tape.push({ time: now, volume, notional });
     othersTotal = othersTotal.add(volume);
     sinceTickVolume = sinceTickVolume.add(volume);
     sinceTickNotional = sinceTickNotional.add(notional);
+    /** Filled so far per child, as its fills are delivered one by one in time order. */
+    const delivered = new Map<string, Dec>();
     for (const f of makerFills) {
       if (finished()) break;
       const event = recordFill(f.clientId, f.time, f.price, f.size, "MAKE");
       const events: AlgoEvent[] = [event];
       const r = resting.get(f.clientId);
-      if (r && r.filled.gte(r.size)) {
+      const sofar = (delivered.get(f.clientId) ?? f.before).add(f.size);
+      delivered.set(f.clientId, sofar);
+      if (r && sofar.gte(r.size)) {
         resting.delete(f.clientId);
         events.push(close(f.clientId, f.time, "filled"));
       }
@@ -466,25 +536,43 @@ export function simulate(options: SimulateOptions): SimResult {
   }
 
   /** Match every resting child against the trades, best price first, sharing each trade's size. */
-  function matchAll(trades: TapeTrade[]): { clientId: string; time: number; price: Dec; size: Dec }[] {
+  function matchAll(trades: TapeTrade[]): MakerFill[] {
     if (resting.size === 0 || trades.length === 0) return [];
-    const left = new Map<string, Dec>(trades.map((t) => [t.id, t.size]));
+    // Only trades whose aggressor hits our side can fill us.
+    const hitting = trades.filter((t) => t.aggressor !== side);
+    if (hitting.length === 0) return [];
     const ordered = [...resting.values()].sort((a, b) => {
       const byPrice = side === "buy" ? b.price.cmp(a.price) : a.price.cmp(b.price);
       return byPrice || a.placedAt - b.placedAt || a.clientId.localeCompare(b.clientId);
     });
-    const out: { clientId: string; time: number; price: Dec; size: Dec }[] = [];
+    /** What is left of each trade once better-placed children of ours have taken their share. */
+    const taken = new Map<string, Dec>();
+    const out: MakerFill[] = [];
+    const priceOf = new Map(hitting.map((t) => [t.id, t.price]));
     for (const r of ordered) {
-      const available = trades
-        .filter((t) => t.time >= r.placedAt && left.get(t.id)!.gt(0))
-        .map((t) => ({ ...t, size: left.get(t.id)! }));
+      const before = r.filled;
+      const available: TapeTrade[] = [];
+      for (const t of hitting) {
+        if (t.time < r.placedAt) continue;
+        const used = taken.get(t.id);
+        if (!used) available.push(t);
+        else if (used.lt(t.size)) available.push({ ...t, size: t.size.sub(used) });
+      }
+      if (available.length === 0) continue;
       const result = matchResting(
         { side, price: r.price, size: r.size, filled: r.filled, queueAhead: r.queueAhead },
         available,
       );
       for (const f of result.fills) {
-        left.set(f.tradeId, left.get(f.tradeId)!.sub(f.size));
-        out.push({ clientId: r.clientId, time: f.time, price: f.price, size: f.size });
+        taken.set(f.tradeId, (taken.get(f.tradeId) ?? ZERO).add(f.size));
+        out.push({
+          clientId: r.clientId,
+          time: f.time,
+          price: f.price,
+          size: f.size,
+          tradePrice: priceOf.get(f.tradeId)!,
+          before,
+        });
       }
       r.filled = result.filled;
       r.queueAhead = result.queueAhead;
@@ -499,7 +587,7 @@ export function simulate(options: SimulateOptions): SimResult {
     samples.push({
       time,
       executed,
-      executedShare: order.targetQty.gt(0) ? executed.div(order.targetQty).toNumber() : 1,
+      executedShare: order.targetQty.gt(0) ? executed.toNumber() / order.targetQty.toNumber() : 1,
       target: band?.target ?? null,
       lower: band?.lower ?? null,
       upper: band?.upper ?? null,
@@ -514,7 +602,7 @@ export function simulate(options: SimulateOptions): SimResult {
 
   // An order done within its first minute (a market order) still gets a minute of tape for the
   // interval VWAP and participation: [start, start] has no trades.
-  for (let t = tape.at(-1)?.time ?? start; t < start + MIN_TAPE_MS; ) {
+  for (let t = tape.at(-1)?.time ?? start; t < start + MIN_TAPE_MS;) {
     const next = Math.min(t + tickMs, start + MIN_TAPE_MS);
     let volume = ZERO;
     let notional = ZERO;
@@ -546,6 +634,13 @@ export function simulate(options: SimulateOptions): SimResult {
     state,
   };
   return { ...result, metrics: computeMetrics(result, sideSign(side)) };
+}
+
+/** The model's own tracker (its per-pair impact settings) when it offers one, else a default one. */
+function impactTrackerFor(model: MarketModel, pair: string, start: number): ImpactTracker {
+  const sim = model as MarketModel & { impactTracker?: (pair: string) => ImpactTracker };
+  if (typeof sim.impactTracker === "function") return sim.impactTracker(pair);
+  return new ImpactTracker({ hourlyVolume: model.expectedVolume(pair, start, start + 24 * HOUR).div(24) });
 }
 
 const notionalOf = (fills: SimFill[]): Dec => fills.reduce((sum, f) => sum.add(f.price.mul(f.size)), ZERO);

@@ -16,7 +16,13 @@ export const iocPolicy: Policy = {
     const sent = ctx.state.x.sent === true;
     ctx.state.x.sent = true;
     const price = ctx.order.limitPrice ?? farTouch(ctx.order.side, ctx.view);
-    return { band: null, take: sent ? ctx.remaining.mul(0) : ctx.remaining, rest: ctx.remaining.mul(0), passiveness: 0, takePrice: price };
+    return {
+      band: null,
+      take: sent ? ctx.remaining.mul(0) : ctx.remaining,
+      rest: ctx.remaining.mul(0),
+      passiveness: 0,
+      takePrice: price,
+    };
   },
   settled: (order, s) =>
     s.x.sent === true

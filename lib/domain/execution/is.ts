@@ -26,7 +26,9 @@ export const isPolicy: Policy = {
   endBehavior: "cross",
   validate: (order) => (order.endTime === null ? ["IS needs a duration"] : []),
   describe: (order, s) =>
-    scheduleDescription("IS", order, s, [`urgency κ ${isUrgency(order.passiveness.toNumber(), 0).toFixed(2)}`]),
+    scheduleDescription("IS", order, s, [
+      `urgency κ ${isUrgency(order.passiveness.toNumber(), 0).toFixed(2)}`,
+    ]),
   onRebase: (s) => {
     s.x.cmax = 0;
   },
@@ -37,7 +39,10 @@ export const isPolicy: Policy = {
     const kappa = isUrgency(ctx.passiveness, adverse);
     const floor = typeof ctx.state.x.cmax === "number" ? ctx.state.x.cmax : 0;
     const shape = (t: number): number =>
-      Math.max(floor, tilt(almgrenChriss(timeProgress(t, ctx.segStart, ctx.segEnd ?? t), kappa), ctx.alphaTilt));
+      Math.max(
+        floor,
+        tilt(almgrenChriss(timeProgress(t, ctx.segStart, ctx.segEnd ?? t), kappa), ctx.alphaTilt),
+      );
     ctx.state.x.cmax = shape(ctx.time);
     ctx.state.x.kappa = Number(kappa.toFixed(4));
     return followSchedule(ctx, { fraction: shape, restAhead: "slice" });

@@ -17,7 +17,11 @@ export const limitPolicy: Policy = {
   describe: (order, s) =>
     `Limit order: ${fmt(order.targetQty)} ${unitOf(order, s.spec)} ${order.side} resting at ${fmt(order.limitPrice!)}.`,
   plan: (ctx) => {
-    const price = roundPriceTo(ctx.state.spec, ctx.order.limitPrice!, ctx.bound?.kind === "max" ? "down" : "up");
+    const price = roundPriceTo(
+      ctx.state.spec,
+      ctx.order.limitPrice!,
+      ctx.bound?.kind === "max" ? "down" : "up",
+    );
     return {
       band: null,
       take: ctx.remaining.mul(0),

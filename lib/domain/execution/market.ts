@@ -11,8 +11,15 @@ export const marketPolicy: Policy = {
   strategy: "Market",
   endBehavior: "cross",
   validate: (order) => (order.params.passiveOnly ? ["a Market order cannot be passive_only"] : []),
-  describe: (order, s) => `Market order: taking ${fmt(order.targetQty)} ${unitOf(order, s.spec)} ${order.side} now.`,
-  plan: (ctx) => ({ band: null, take: ctx.remaining, rest: ctx.remaining.mul(0), passiveness: 0, takeKind: "market" }),
+  describe: (order, s) =>
+    `Market order: taking ${fmt(order.targetQty)} ${unitOf(order, s.spec)} ${order.side} now.`,
+  plan: (ctx) => ({
+    band: null,
+    take: ctx.remaining,
+    rest: ctx.remaining.mul(0),
+    passiveness: 0,
+    takeKind: "market",
+  }),
 };
 
 export const market = createAlgorithm(marketPolicy);

@@ -1,4 +1,4 @@
-import { Dec, ZERO } from "../shared/decimal";
+import { ZERO, type Dec } from "../shared/decimal";
 import type { OrderSpec } from "../orders/types";
 import type { SimFill, SimSample } from "./harness";
 

@@ -14,7 +14,10 @@ describe.each([
   const rho = Number(target);
   const model = marketOf(seed);
   // Sized to take about 20 minutes at the target rate.
-  const qty = model.expectedVolume(pair, T0, T0 + 20 * MINUTE).mul(rho / (1 - rho)).toDecimalPlaces(3, Dec.ROUND_DOWN);
+  const qty = model
+    .expectedVolume(pair, T0, T0 + 20 * MINUTE)
+    .mul(rho / (1 - rho))
+    .toDecimalPlaces(3, Dec.ROUND_DOWN);
   const order = orderOf("POV", { pair, side, targetQty: qty, povTarget: new Dec(target), endTime: null });
   const result = runScenario(seed, order, { tickMs: 1000 });
   const samples = result.samples;
@@ -44,5 +47,30 @@ describe.each([
     }
     expect(worst.low).toBeGreaterThan(rho * 0.8);
     expect(worst.high).toBeLessThan(rho * 1.2);
+  });
+});
+
+describe("POV amended from 10 % to 20 %", () => {
+  it("participates at the new rate after the amendment", () => {
+    const pair = "BTC-USDT";
+    const seed = "pov-amend";
+    const qty = marketOf(seed)
+      .expectedVolume(pair, T0, T0 + 40 * MINUTE)
+      .mul(0.12)
+      .toDecimalPlaces(3, Dec.ROUND_DOWN);
+    const order = orderOf("POV", { pair, targetQty: qty, povTarget: new Dec("0.1"), endTime: null });
+    const at = T0 + 10 * MINUTE;
+    const result = runScenario(seed, order, {
+      actions: [{ at, type: "amend", changes: { povTarget: new Dec("0.2") } }],
+    });
+    const rate = (from: number, to: number) => {
+      const a = result.samples.find((s) => s.time >= from)!;
+      const b = result.samples.filter((s) => s.time <= to).at(-1)!;
+      const own = b.ownVolume.sub(a.ownVolume).toNumber();
+      return own / (own + b.othersVolume.sub(a.othersVolume).toNumber());
+    };
+    expect(Math.abs(rate(T0, at) - 0.1)).toBeLessThan(0.01);
+    expect(Math.abs(rate(at + MINUTE, at + 8 * MINUTE) - 0.2)).toBeLessThan(0.02);
+    expect(result.status).toBe("complete");
   });
 });

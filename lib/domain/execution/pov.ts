@@ -22,7 +22,10 @@ export const povPolicy: Policy = {
   endBehavior: "cross",
   validate: (order) => (order.povTarget === null ? ["POV needs pov_target"] : []),
   describe: (order, s) => {
-    const limit = order.endTime === null ? "until done" : `for up to ${((order.endTime - s.seg.start) / 60_000).toFixed(1)} min`;
+    const limit =
+      order.endTime === null
+        ? "until done"
+        : `for up to ${((order.endTime - s.seg.start) / 60_000).toFixed(1)} min`;
     return `Generating execution schedule: ${order.povTarget?.mul(100).toFixed()}% of market volume ${limit} (POV: ${fmt(order.targetQty)} ${unitOf(order, s.spec)} ${order.side}, passiveness ${order.passiveness.toFixed()}).`;
   },
   plan: (ctx) => {
@@ -31,8 +34,8 @@ export const povPolicy: Policy = {
     const r = new Dec(rho).div(1 - rho);
     const quote = order.targetUnit === "quote";
     const others = quote
-      ? dec(s.othersNotional).sub(s.seg.othersNotional)
-      : dec(s.othersVolume).sub(s.seg.othersVolume);
+      ? dec(s.othersNotional).sub(dec(s.seg.othersNotional))
+      : dec(s.othersVolume).sub(dec(s.seg.othersVolume));
     const want = Dec.min(Q, segBase.add(others.mul(r)));
     // Tolerance: ~6 s of our expected volume, at least one minimum child, at most the discretion.
     const expected = toTarget(order, view.expectedVolume(time, time + POV_TOLERANCE_MS), view.mid).mul(r);
@@ -41,11 +44,18 @@ export const povPolicy: Policy = {
     if (ctx.discretion > 0) tol = Dec.min(tol, Dec.max(minimum, Q.mul(ctx.discretion)));
     const q = Q.toNumber();
     const band = bandAround(want.toNumber() / q, tol.toNumber() / q, tol.toNumber() / q);
-    const intent: Intent = { band, take: ZERO, rest: ZERO, passiveness: ctx.passiveness, restQuantum: tol.div(4) };
+    const intent: Intent = {
+      band,
+      take: ZERO,
+      rest: ZERO,
+      passiveness: ctx.passiveness,
+      restQuantum: tol.div(4),
+    };
     const upper = Dec.min(Q, want.add(tol));
     if (E.gt(upper)) return intent;
     let take = E.lt(want.sub(tol)) ? want.sub(tol.div(2)).sub(E) : ZERO;
-    if (ctx.passiveness < CROSS_BELOW_PASSIVENESS && want.sub(E).gte(tol.div(2))) take = Dec.max(take, want.sub(E));
+    if (ctx.passiveness < CROSS_BELOW_PASSIVENESS && want.sub(E).gte(tol.div(2)))
+      take = Dec.max(take, want.sub(E));
     intent.take = take;
     const rest = upper.sub(E).sub(take);
     intent.rest = rest.gt(0) ? rest : ZERO;

@@ -1,13 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { Dec } from "../shared/decimal";
-import {
-  minChildSize,
-  passivePrice,
-  priceBound,
-  roundSizeDown,
-  sweepPrice,
-  withinBound,
-} from "./pricing";
+import { minChildSize, passivePrice, priceBound, roundSizeDown, sweepPrice, withinBound } from "./pricing";
 import { BTC_SPEC, viewOf } from "./test-support";
 
 const touch = { bid: new Dec("90000"), ask: new Dec("90010"), mid: new Dec("90005") };

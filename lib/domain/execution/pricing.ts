@@ -28,10 +28,13 @@ export interface Grid {
   minSize: Dec;
   minNotional: Dec;
 }
-const grids = new Map<string, Grid>();
+const gridsByKey = new Map<string, Grid>();
+const gridsBySpec = new WeakMap<PairSpec, Grid>();
 export function gridOf(spec: PairSpec): Grid {
+  let grid = gridsBySpec.get(spec);
+  if (grid) return grid;
   const key = `${spec.tickSize}|${spec.sizeStep}|${spec.minSize}|${spec.minNotional}`;
-  let grid = grids.get(key);
+  grid = gridsByKey.get(key);
   if (!grid) {
     grid = {
       tick: new Dec(spec.tickSize),
@@ -39,16 +42,39 @@ export function gridOf(spec: PairSpec): Grid {
       minSize: new Dec(spec.minSize),
       minNotional: new Dec(spec.minNotional),
     };
-    grids.set(key, grid);
+    gridsByKey.set(key, grid);
   }
+  gridsBySpec.set(spec, grid);
   return grid;
+}
+
+const ROUNDING = { down: Dec.ROUND_FLOOR, up: Dec.ROUND_CEIL, nearest: Dec.ROUND_HALF_EVEN } as const;
+/** Decimal places of a step that is a power of ten (0.01 → 2, 1 → 0), else null. */
+const powerOfTen = new Map<string, number | null>();
+function placesOf(step: Dec): number | null {
+  const key = step.toString();
+  let dp = powerOfTen.get(key);
+  if (dp === undefined) {
+    const exponent = Math.round(Math.log10(step.toNumber()));
+    dp = new Dec(10).pow(exponent).eq(step) ? Math.max(0, -exponent) : null;
+    if (dp === 0 && exponent > 0) dp = null;
+    powerOfTen.set(key, dp);
+  }
+  return dp;
 }
 
 export function roundToStep(value: Dec, step: Dec, mode: RoundMode): Dec {
   if (step.lte(0)) return value;
+  // Steps are almost always powers of ten: rounding to decimal places is one cheap operation.
+  const dp = placesOf(step);
+  if (dp !== null) return value.toDecimalPlaces(dp, ROUNDING[mode]);
   const units = value.div(step);
   const whole =
-    mode === "down" ? units.floor() : mode === "up" ? units.ceil() : units.toDecimalPlaces(0, Dec.ROUND_HALF_EVEN);
+    mode === "down"
+      ? units.floor()
+      : mode === "up"
+        ? units.ceil()
+        : units.toDecimalPlaces(0, Dec.ROUND_HALF_EVEN);
   return whole.mul(step);
 }
 
@@ -63,11 +89,29 @@ export const roundSizeDown = (spec: PairSpec, size: Dec): Dec => {
 };
 
 /** The smallest child the venue accepts at `price`: min size and min notional, on the size grid. */
+/** The last few answers (asked many times per tick at the same few prices). */
+const minimumMemo: { grid: Grid; price: Dec; size: Dec }[] = [];
+
 export function minChildSize(spec: PairSpec, price: Dec): Dec {
   const grid = gridOf(spec);
-  const byNotional = price.gt(0) ? grid.minNotional.div(price) : ZERO;
-  const raw = Dec.max(grid.minSize, byNotional, grid.step);
-  return roundToStep(raw, grid.step, "up");
+  for (const m of minimumMemo) if (m.grid === grid && m.price.eq(price)) return m.size;
+  const size = computeMinChildSize(grid, price);
+  minimumMemo.unshift({ grid, price, size });
+  if (minimumMemo.length > 6) minimumMemo.pop();
+  return size;
+}
+
+function computeMinChildSize(grid: Grid, price: Dec): Dec {
+  const floor = roundToStep(Dec.max(grid.minSize, grid.step), grid.step, "up");
+  if (!price.gt(0)) return floor;
+  // The smallest size on the grid whose notional reaches the minimum: estimated in floats, then
+  // settled exactly with two multiplications (a decimal division is the slow operation here).
+  const steps = Math.max(1, Math.ceil(grid.minNotional.toNumber() / price.toNumber() / grid.step.toNumber()));
+  let size = grid.step.mul(steps);
+  while (size.mul(price).lt(grid.minNotional)) size = size.add(grid.step);
+  while (size.gt(grid.step) && size.sub(grid.step).mul(price).gte(grid.minNotional))
+    size = size.sub(grid.step);
+  return Dec.max(floor, size);
 }
 
 export const meetsMinimums = (spec: PairSpec, size: Dec, price: Dec): boolean =>
@@ -84,7 +128,9 @@ export interface PriceBound {
   price: Dec;
 }
 
-export function priceBound(order: Pick<OrderSpec, "side" | "limitPrice" | "isReverseLimitPrice">): PriceBound | null {
+export function priceBound(
+  order: Pick<OrderSpec, "side" | "limitPrice" | "isReverseLimitPrice">,
+): PriceBound | null {
   if (!order.limitPrice) return null;
   const buyLike = (order.side === "buy") !== order.isReverseLimitPrice;
   return { kind: buyLike ? "max" : "min", price: order.limitPrice };
@@ -123,7 +169,13 @@ export function behindDistance(spec: PairSpec, mid: Dec, p: number): Dec {
  * never outside the bound; null when no passive price satisfies both (a reversed limit through the
  * far touch, say).
  */
-export function passivePrice(spec: PairSpec, side: Side, touch: Touch, p: number, bound: PriceBound | null): Dec | null {
+export function passivePrice(
+  spec: PairSpec,
+  side: Side,
+  touch: Touch,
+  p: number,
+  bound: PriceBound | null,
+): Dec | null {
   const tick = gridOf(spec).tick;
   const behind = behindDistance(spec, touch.mid, p);
   let price =

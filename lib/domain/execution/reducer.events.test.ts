@@ -15,7 +15,12 @@ const fill = (clientId: string, size: string, price = "90000", time = T0): AlgoE
   fee: new Dec(price).mul(size).mul("0.0002"),
   role: "MAKE",
 });
-const placement = (clientId: string, status: "open" | "filled" | "canceled" | "rejected", extra: { subStatus?: string; reason?: string } = {}, time = T0): AlgoEvent => ({
+const placement = (
+  clientId: string,
+  status: "open" | "filled" | "canceled" | "rejected",
+  extra: { subStatus?: string; reason?: string } = {},
+  time = T0,
+): AlgoEvent => ({
   type: "placement",
   clientId,
   time,
@@ -42,27 +47,58 @@ describe("start", () => {
     const info = logsOf(commands);
     expect(info).toHaveLength(1);
     expect(info[0]!.level).toBe("INFO");
-    expect(info[0]!.message).toMatch(/^Generating execution schedule: 30 slices over 30\.0 min \(TWAP: 3 BTC buy/);
+    expect(info[0]!.message).toMatch(
+      /^Generating execution schedule: 30 slices over 30\.0 min \(TWAP: 3 BTC buy/,
+    );
     const [child, ...more] = places(commands);
     expect(more).toEqual([]);
     // One slice (3/30 = 0.1 BTC) ahead of a schedule at 0: rests at the touch, GTC, within the size grid.
-    expect(child).toMatchObject({ clientId: "ord-1:1", side: "buy", kind: "limit", tif: "GTC", price: "90000", size: "0.1", postOnly: false });
+    expect(child).toMatchObject({
+      clientId: "ord-1:1",
+      side: "buy",
+      kind: "limit",
+      tif: "GTC",
+      price: "90000",
+      size: "0.1",
+      postOnly: false,
+    });
   });
 
   it("Market takes the whole quantity at once", () => {
     const order = orderOf("Market", { targetQty: new Dec("2.5"), endTime: null });
     const { commands } = algorithmFor(order).init(order, viewOf());
     expect(places(commands)).toEqual([
-      { clientId: "ord-1:1", side: "buy", kind: "market", price: null, size: "2.5", tif: "IOC", postOnly: false },
+      {
+        clientId: "ord-1:1",
+        side: "buy",
+        kind: "market",
+        price: null,
+        size: "2.5",
+        tif: "IOC",
+        postOnly: false,
+      },
     ]);
   });
 
   it("a sell Limit rests the whole quantity at its limit", () => {
-    const order = orderOf("Limit", { side: "sell", targetQty: new Dec("1.5"), limitPrice: new Dec("90100.004"), endTime: null });
+    const order = orderOf("Limit", {
+      side: "sell",
+      targetQty: new Dec("1.5"),
+      limitPrice: new Dec("90100.004"),
+      endTime: null,
+    });
     const { commands } = algorithmFor(order).init(order, viewOf());
     // A sell's limit rounds up to the tick: never below the limit.
     expect(places(commands)).toEqual([
-      { clientId: "ord-1:1", side: "sell", kind: "limit", price: "90100.01", size: "1.5", tif: "GTC", postOnly: false },
+      {
+        clientId: "ord-1:1",
+        side: "sell",
+        kind: "limit",
+        price: "90100.01",
+        size: "1.5",
+        tif: "GTC",
+        postOnly: false,
+      },
     ]);
   });
 
@@ -80,7 +116,12 @@ describe("fills and completion", () => {
     const algo = algorithmFor(order);
     const init = algo.init(order, viewOf());
     const id = places(init.commands)[0]!.clientId;
-    const done = drive(order, init.state, [placement(id, "open"), fill(id, "0.4"), fill(id, "0.6"), placement(id, "filled")]);
+    const done = drive(order, init.state, [
+      placement(id, "open"),
+      fill(id, "0.4"),
+      fill(id, "0.6"),
+      placement(id, "filled"),
+    ]);
     const completes = done.commands.filter((c) => c.type === "complete");
     expect(completes).toHaveLength(1);
     expect(completes[0]).toMatchObject({ reason: expect.stringContaining("Executed 1 of 1 BTC") });
@@ -93,7 +134,12 @@ describe("fills and completion", () => {
   });
 
   it("cancel sends cancels for every live child and nothing else", () => {
-    const order = orderOf("Limit", { targetQty: new Dec(3), limitPrice: new Dec(90000), endTime: null, params: { maxClipSize: new Dec(100_000) } });
+    const order = orderOf("Limit", {
+      targetQty: new Dec(3),
+      limitPrice: new Dec(90000),
+      endTime: null,
+      params: { maxClipSize: new Dec(100_000) },
+    });
     const algo = algorithmFor(order);
     const init = algo.init(order, viewOf());
     const ids = places(init.commands).map((c) => c.clientId);
@@ -110,13 +156,25 @@ describe("pause and resume", () => {
     const algo = algorithmFor(order);
     const init = algo.init(order, viewOf());
     const id = places(init.commands)[0]!.clientId;
-    const paused = drive(order, init.state, [placement(id, "open"), fill(id, "0.1"), { type: "pause", time: T0 + 2 * MINUTE }]);
+    const paused = drive(order, init.state, [
+      placement(id, "open"),
+      fill(id, "0.1"),
+      { type: "pause", time: T0 + 2 * MINUTE },
+    ]);
     expect(paused.commands).toEqual([]); // the filled child is no longer live: nothing to cancel
-    const idle = algo.step(order, paused.state, { type: "tick", time: T0 + 3 * MINUTE, market: viewOf({ time: T0 + 3 * MINUTE }) });
+    const idle = algo.step(order, paused.state, {
+      type: "tick",
+      time: T0 + 3 * MINUTE,
+      market: viewOf({ time: T0 + 3 * MINUTE }),
+    });
     expect(idle.commands).toEqual([]);
     // Resumed 10 minutes later with the end time shifted by the pause.
     const resumedOrder = { ...order, endTime: order.endTime! + 10 * MINUTE };
-    const resumed = algo.step(resumedOrder, idle.state, { type: "resume", time: T0 + 12 * MINUTE, order: resumedOrder });
+    const resumed = algo.step(resumedOrder, idle.state, {
+      type: "resume",
+      time: T0 + 12 * MINUTE,
+      order: resumedOrder,
+    });
     expect(logsOf(resumed.commands)[0]!.message).toBe("Resumed: 2.9 BTC remaining over 28.0 min.");
     const next = algo.step(resumedOrder, resumed.state, {
       type: "tick",
@@ -135,10 +193,22 @@ describe("rejections", () => {
     const algo = algorithmFor(order);
     const init = algo.init(order, viewOf());
     const id = places(init.commands)[0]!.clientId;
-    const r = algo.step(order, init.state, placement(id, "rejected", { subStatus: "INSUFFICIENT_BALANCE", reason: "needs 180,100 USDT, available 1,000 USDT" }));
+    const r = algo.step(
+      order,
+      init.state,
+      placement(id, "rejected", {
+        subStatus: "INSUFFICIENT_BALANCE",
+        reason: "needs 180,100 USDT, available 1,000 USDT",
+      }),
+    );
     const fail = r.commands.find((c) => c.type === "fail");
-    expect(fail).toEqual({ type: "fail", reason: "Insufficient balance for a buy of 2 BTC: needs 180,100 USDT, available 1,000 USDT" });
-    expect(algo.step(order, r.state, { type: "tick", time: T0 + 1000, market: viewOf() }).commands).toEqual([]);
+    expect(fail).toEqual({
+      type: "fail",
+      reason: "Insufficient balance for a buy of 2 BTC: needs 180,100 USDT, available 1,000 USDT",
+    });
+    expect(algo.step(order, r.state, { type: "tick", time: T0 + 1000, market: viewOf() }).commands).toEqual(
+      [],
+    );
   });
 
   it("completes with a warning when the last remainder is below the pair's minimum", () => {
@@ -148,9 +218,20 @@ describe("rejections", () => {
     const init = algo.init(order, viewOf());
     const child = places(init.commands)[0]!;
     expect(child.size).toBe("0.00003");
-    const r = algo.step(order, init.state, placement(child.clientId, "rejected", { subStatus: "MIN_AMOUNT", reason: "notional 2.7003 is below the minimum 5 USDT" }));
-    const warns = logsOf(r.commands).filter((l) => l.level === "WARN").map((l) => l.message);
-    expect(warns[0]).toContain("rejected: below the pair's minimum order (min size 0.00001 BTC, min notional 5 USDT)");
+    const r = algo.step(
+      order,
+      init.state,
+      placement(child.clientId, "rejected", {
+        subStatus: "MIN_AMOUNT",
+        reason: "notional 2.7003 is below the minimum 5 USDT",
+      }),
+    );
+    const warns = logsOf(r.commands)
+      .filter((l) => l.level === "WARN")
+      .map((l) => l.message);
+    expect(warns[0]).toContain(
+      "rejected: below the pair's minimum order (min size 0.00001 BTC, min notional 5 USDT)",
+    );
     expect(warns[1]).toBe(
       "The remaining 0.00003 BTC is below the pair's minimum order (min size 0.00001 BTC, min notional 5 USDT) and cannot be placed: order completed short.",
     );
@@ -163,9 +244,17 @@ describe("rejections", () => {
     const init = algo.init(order, viewOf());
     const child = places(init.commands)[0]!;
     expect(child.postOnly).toBe(true);
-    const r = algo.step(order, init.state, placement(child.clientId, "rejected", { subStatus: "POST_ONLY_WOULD_TAKE" }));
+    const r = algo.step(
+      order,
+      init.state,
+      placement(child.clientId, "rejected", { subStatus: "POST_ONLY_WOULD_TAKE" }),
+    );
     expect(r.commands).toEqual([]);
-    const next = algo.step(order, r.state, { type: "tick", time: T0 + 1000, market: viewOf({ time: T0 + 1000 }) });
+    const next = algo.step(order, r.state, {
+      type: "tick",
+      time: T0 + 1000,
+      market: viewOf({ time: T0 + 1000 }),
+    });
     expect(places(next.commands)).toHaveLength(1);
   });
 });
@@ -179,6 +268,9 @@ describe("IOC", () => {
     expect(rest).toEqual([]);
     expect(child).toMatchObject({ side: "sell", price: "90000", size: "2", tif: "IOC", kind: "limit" });
     const r = drive(order, init.state, [fill(child!.clientId, "1"), placement(child!.clientId, "canceled")]);
-    expect(r.commands.at(-1)).toMatchObject({ type: "complete", reason: expect.stringContaining("IOC done: filled 1 of 2 BTC; the rest was canceled.") });
+    expect(r.commands.at(-1)).toMatchObject({
+      type: "complete",
+      reason: expect.stringContaining("IOC done: filled 1 of 2 BTC; the rest was canceled."),
+    });
   });
 });

@@ -8,7 +8,17 @@ import { MINUTE, T0, orderOf, places, viewOf } from "./test-support";
 /** The engine stores the state as JSON between ticks and may replay a tick after a crash. */
 const roundTrip = (state: AlgoState): AlgoState => JSON.parse(JSON.stringify(state)) as AlgoState;
 
-const strategies: StrategyName[] = ["TWAP", "VWAP", "IS", "Target Time", "Market", "Iceberg", "POV", "Limit", "IOC"];
+const strategies: StrategyName[] = [
+  "TWAP",
+  "VWAP",
+  "IS",
+  "Target Time",
+  "Market",
+  "Iceberg",
+  "POV",
+  "Limit",
+  "IOC",
+];
 
 describe("replaying a tick from stored state", () => {
   it.each(strategies)("%s sends exactly the same children, with the same client ids", (strategy) => {
@@ -21,7 +31,11 @@ describe("replaying a tick from stored state", () => {
     const algo = algorithmFor(order);
     const first = algo.init(order, viewOf({ time: T0 }));
     const stored = roundTrip(first.state);
-    const event = { type: "tick" as const, time: T0 + 5 * MINUTE, market: viewOf({ time: T0 + 5 * MINUTE, tradedVolume: 40, tradedNotional: 3_600_200 }) };
+    const event = {
+      type: "tick" as const,
+      time: T0 + 5 * MINUTE,
+      market: viewOf({ time: T0 + 5 * MINUTE, tradedVolume: 40, tradedNotional: 3_600_200 }),
+    };
     const a = algo.step(order, stored, event);
     const b = algo.step(order, roundTrip(stored), event);
     expect(a.commands).toEqual(b.commands);

@@ -37,7 +37,8 @@ export function almgrenChriss(u: number, kappa: number): number {
   const x = clamp01(u);
   if (kappa < 1e-6) return x;
   // sinh ratio without overflow for large κ: e^(−κu)·(1 − e^(−2κ(1−u)))/(1 − e^(−2κ)).
-  const remaining = (Math.exp(-kappa * x) * (1 - Math.exp(-2 * kappa * (1 - x)))) / (1 - Math.exp(-2 * kappa));
+  const remaining =
+    (Math.exp(-kappa * x) * (1 - Math.exp(-2 * kappa * (1 - x)))) / (1 - Math.exp(-2 * kappa));
   return clamp01(1 - remaining);
 }
 

@@ -100,7 +100,21 @@ export interface CoreState extends AlgoState {
   x: Record<string, number | string | boolean | null>;
 }
 
-export const dec = (s: string | number): Dec => new Dec(s);
+/**
+ * Decimal text from the state → Dec. The same few strings (executed, sizes, prices) are read many
+ * times per step; decimals are immutable, so parsed values are remembered (a bounded memo).
+ */
+const parsed = new Map<string, Dec>();
+export function dec(s: string | number): Dec {
+  if (typeof s === "number") return new Dec(s);
+  let value = parsed.get(s);
+  if (value === undefined) {
+    if (parsed.size >= 4096) parsed.clear();
+    value = new Dec(s);
+    parsed.set(s, value);
+  }
+  return value;
+}
 
 export const executedTarget = (order: Pick<OrderSpec, "targetUnit">, s: CoreState): Dec =>
   order.targetUnit === "quote" ? dec(s.executedNotional) : dec(s.executedBase);
@@ -114,7 +128,7 @@ export const toTarget = (order: Pick<OrderSpec, "targetUnit">, base: Dec, price:
   order.targetUnit === "quote" ? base.mul(price) : base;
 
 export const unfilled = (c: ChildRecord): Dec => {
-  const rest = dec(c.size).sub(c.filled);
+  const rest = dec(c.size).sub(dec(c.filled));
   return rest.lt(0) ? ZERO : rest;
 };
 

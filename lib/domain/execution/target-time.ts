@@ -21,9 +21,11 @@ export const targetTimePolicy: Policy = {
     const u = ctx.progress;
     const p = Math.max(ctx.passiveness, CROSS_BELOW_PASSIVENESS);
     // Urgency ramps up: passiveness slides toward the touch as the end approaches.
-    const ramped = p <= TOUCH_UP_TO_PASSIVENESS ? p : TOUCH_UP_TO_PASSIVENESS + (p - TOUCH_UP_TO_PASSIVENESS) * (1 - u);
+    const ramped =
+      p <= TOUCH_UP_TO_PASSIVENESS ? p : TOUCH_UP_TO_PASSIVENESS + (p - TOUCH_UP_TO_PASSIVENESS) * (1 - u);
     return followSchedule(ctx, {
-      fraction: (t) => tilt(timeProgress(t, ctx.segStart, ctx.segEnd ?? t) ** TARGET_TIME_EXPONENT, ctx.alphaTilt),
+      fraction: (t) =>
+        tilt(timeProgress(t, ctx.segStart, ctx.segEnd ?? t) ** TARGET_TIME_EXPONENT, ctx.alphaTilt),
       restAhead: "band",
       passiveness: ramped,
     });

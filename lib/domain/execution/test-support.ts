@@ -104,12 +104,10 @@ export function viewOf(input: ViewInput = {}): MarketView {
   };
 }
 
-export const places = (commands: Command[]) =>
-  commands.flatMap((c) => (c.type === "place" ? [c.child] : []));
+export const places = (commands: Command[]) => commands.flatMap((c) => (c.type === "place" ? [c.child] : []));
 export const cancels = (commands: Command[]) =>
   commands.flatMap((c) => (c.type === "cancel" ? [c.clientId] : []));
-export const logsOf = (commands: Command[]) =>
-  commands.flatMap((c) => (c.type === "log" ? [c] : []));
+export const logsOf = (commands: Command[]) => commands.flatMap((c) => (c.type === "log" ? [c] : []));
 
 // ── scenarios on the simulated market ─────────────────────────────────────────────────────────
 
@@ -121,7 +119,13 @@ export function intervalVolume(model: SimMarketModel, pair: string, start: numbe
 }
 
 /** A quantity that is `share` of the interval's expected volume, on the pair's size grid. */
-export function sizeForShare(model: SimMarketModel, pair: string, start: number, end: number, share: number): Dec {
+export function sizeForShare(
+  model: SimMarketModel,
+  pair: string,
+  start: number,
+  end: number,
+  share: number,
+): Dec {
   const step = new Dec(model.spec(pair).sizeStep);
   return intervalVolume(model, pair, start, end).mul(share).div(step).floor().mul(step);
 }
@@ -138,7 +142,8 @@ export function runScenario(
 export const worseBy = (side: Side, price: Dec, reference: Dec): Dec =>
   side === "buy" ? price.sub(reference) : reference.sub(price);
 
-export const sumSizes = (fills: { size: Dec }[]): Dec => fills.reduce((sum, f) => sum.add(f.size), new Dec(0));
+export const sumSizes = (fills: { size: Dec }[]): Dec =>
+  fills.reduce((sum, f) => sum.add(f.size), new Dec(0));
 
 /** A simulated market with its own intraday profile (24 hourly weights). */
 export const marketWithProfile = (seed: string, hourlyProfile: number[]): SimMarketModel =>

@@ -1,4 +1,4 @@
-import { Dec } from "../shared/decimal";
+import { type Dec, ZERO } from "../shared/decimal";
 import type { OrderSpec } from "../orders/types";
 import type { MarketView } from "./types";
 import type { Intent, PolicyContext } from "./core";
@@ -49,7 +49,7 @@ export function followSchedule(ctx: PolicyContext, options: FollowOptions): Inte
   const p = options.passiveness ?? ctx.passiveness;
   const slices = Math.max(1, ctx.state.seg.slices);
   const sliceShare = q > 0 ? segQty / slices / q : 0;
-  const intent: Intent = { band, take: new Dec(0), rest: new Dec(0), passiveness: p };
+  const intent: Intent = { band, take: ZERO, rest: ZERO, passiveness: p };
   if (e > band.upper) return intent;
 
   let takeShare = e < band.lower ? c - below / 2 - e : 0;
@@ -59,11 +59,14 @@ export function followSchedule(ctx: PolicyContext, options: FollowOptions): Inte
   }
   const ahead = options.restAhead === "slice" ? at(time + sliceMs) : band.upper;
   const restShare = Math.max(0, Math.min(ahead, band.upper) - e - Math.max(0, takeShare));
-  intent.take = Q.mul(Math.max(0, takeShare).toFixed(12));
-  intent.rest = Q.mul(restShare.toFixed(12));
-  intent.restQuantum = Q.mul((sliceShare / 4).toFixed(12));
+  intent.take = shareOf(Q, takeShare);
+  intent.rest = shareOf(Q, restShare);
+  intent.restQuantum = shareOf(Q, sliceShare / 4);
   return intent;
 }
+
+/** `share` (a float fraction) of a decimal quantity; exactly zero for a share ≤ 0. */
+const shareOf = (q: Dec, share: number): Dec => (share > 0 ? q.mul(share.toFixed(12)) : ZERO);
 
 /** Expected-volume progress through [start, end] at `t`: the VWAP clock (time progress if flat). */
 export function volumeProgress(view: MarketView, start: number, end: number, t: number): number {
@@ -75,7 +78,12 @@ export function volumeProgress(view: MarketView, start: number, end: number, t: 
 }
 
 /** "Generating execution schedule: 30 slices over 30.0 min (TWAP: 2 BTC, passiveness 0.2, …)". */
-export function scheduleDescription(name: string, order: OrderSpec, s: CoreState, extra: string[] = []): string {
+export function scheduleDescription(
+  name: string,
+  order: OrderSpec,
+  s: CoreState,
+  extra: string[] = [],
+): string {
   const minutes = s.seg.end === null ? 0 : (s.seg.end - s.seg.start) / 60_000;
   const parts = [
     `${fmt(order.targetQty)} ${unitOf(order, s.spec)} ${order.side}`,
@@ -84,7 +92,8 @@ export function scheduleDescription(name: string, order: OrderSpec, s: CoreState
     `alpha tilt ${order.alphaTilt.toFixed()}`,
     ...extra,
   ];
-  if (order.limitPrice) parts.push(`${order.isReverseLimitPrice ? "reverse " : ""}limit ${fmt(order.limitPrice)}`);
+  if (order.limitPrice)
+    parts.push(`${order.isReverseLimitPrice ? "reverse " : ""}limit ${fmt(order.limitPrice)}`);
   if (order.povLimit) parts.push(`pov_limit ${order.povLimit.toFixed()}`);
   return `Generating execution schedule: ${s.seg.slices} slices over ${minutes.toFixed(1)} min (${name}: ${parts.join(", ")}).`;
 }

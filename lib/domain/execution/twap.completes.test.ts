@@ -20,7 +20,9 @@ describe.each([
   });
 
   it("announces its schedule once and does not spam the log", () => {
-    expect(result.logs[0]!.message).toMatch(/^Generating execution schedule: 30 slices over 30\.0 min \(TWAP/);
+    expect(result.logs[0]!.message).toMatch(
+      /^Generating execution schedule: 30 slices over 30\.0 min \(TWAP/,
+    );
     expect(result.logs.filter((l) => l.level !== "INFO")).toEqual([]);
     expect(result.logs.length).toBeLessThanOrEqual(3);
   });

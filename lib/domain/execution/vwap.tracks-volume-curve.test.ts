@@ -25,7 +25,10 @@ const twap = run("TWAP");
 const half = start + 30 * MINUTE;
 const shareAt = (r: typeof vwap, t: number) => r.samples.filter((s) => s.time <= t).at(-1)!.executedShare;
 const expectedShare = (t: number) =>
-  model.expectedVolume("ETH-USDT", start, t).div(model.expectedVolume("ETH-USDT", start, end)).toNumber();
+  model
+    .expectedVolume("ETH-USDT", start, t)
+    .div(model.expectedVolume("ETH-USDT", start, end))
+    .toNumber();
 
 describe("VWAP on a rising volume curve", () => {
   it("does about the expected-volume share by mid-interval, where TWAP does half", () => {

@@ -15,7 +15,9 @@ export const vwapPolicy: Policy = {
     const end = s.seg.end ?? s.seg.start;
     const half = s.seg.start + (end - s.seg.start) / 2;
     const firstHalf = volumeProgress(view, s.seg.start, end, half);
-    return scheduleDescription("VWAP", order, s, [`${(firstHalf * 100).toFixed(0)}% of the expected volume in the first half`]);
+    return scheduleDescription("VWAP", order, s, [
+      `${(firstHalf * 100).toFixed(0)}% of the expected volume in the first half`,
+    ]);
   },
   plan: (ctx) =>
     followSchedule(ctx, {

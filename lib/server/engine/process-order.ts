@@ -97,6 +97,9 @@ export class OrderTick {
   private readonly messages: NewMessage[] = [];
   private readonly change: OrderChange;
   private algorithm: Algorithm | null = null;
+  /** This tick's fills of our resting children (they traded against the tape). */
+  private ownMakerVolume = ZERO;
+  private ownMakerNotional = ZERO;
   private spec: OrderSpec | null = null;
   private finished = false;
 
@@ -258,12 +261,15 @@ export class OrderTick {
     }
     const from = this.order.lastTickAt?.getTime() ?? now;
     const trades = from < now ? this.venue.trades(this.order.pair, from, now) : [];
-    let volume = ZERO;
-    let notional = ZERO;
+    // Our resting children fill against this same tape: that part is our volume, not others'.
+    let volume = this.ownMakerVolume.neg();
+    let notional = this.ownMakerNotional.neg();
     for (const trade of trades) {
       volume = volume.add(trade.size);
       notional = notional.add(trade.size.mul(trade.price));
     }
+    if (volume.lt(0)) volume = ZERO;
+    if (notional.lt(0)) notional = ZERO;
     this.change.intervalVolume = this.change.intervalVolume.add(volume);
     this.change.intervalNotional = this.change.intervalNotional.add(notional);
     const book = this.venue.book(this.order.pair, now);
@@ -647,7 +653,11 @@ export class OrderTick {
     const events: AlgoEvent[] = [];
     for (const result of results) {
       const working = this.working.get(result.clientId)!;
-      for (const fill of result.fills) events.push(this.recordFill(working, fill));
+      for (const fill of result.fills) {
+        events.push(this.recordFill(working, fill));
+        this.ownMakerVolume = this.ownMakerVolume.add(fill.size);
+        this.ownMakerNotional = this.ownMakerNotional.add(fill.size.mul(fill.price));
+      }
       working.record.queueAhead = result.queueAhead;
       working.record.matchedUntil = result.matchedUntil;
       working.changed = true;
