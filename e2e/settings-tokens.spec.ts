@@ -38,7 +38,7 @@ test("[AUTH]: a wrong password is refused on the login page, and sign-out ends t
   await expect(page).toHaveURL(/\/login/);
   await page.getByLabel("Email").fill(E2E_ADMIN.email);
   await page.getByLabel("Password").fill("not the password");
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("form", { name: "Sign in" }).getByRole("alert")).toHaveText(
     "Email or password is incorrect.",
   );

@@ -8,6 +8,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import type { Pool } from "pg";
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
@@ -51,7 +52,7 @@ interface Row {
   orders_per_tick_second: number;
 }
 
-async function rawWriteRate(pool: import("pg").Pool): Promise<number> {
+async function rawWriteRate(pool: Pool): Promise<number> {
   // The ceiling: what the same driver writes per second into a fill-shaped table, batched like the engine.
   await pool.query(
     `CREATE TEMP TABLE IF NOT EXISTS bench_raw (id uuid, order_id uuid, price numeric, size numeric, fee numeric, t timestamp)`,

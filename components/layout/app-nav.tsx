@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { signOut } from "next-auth/react";
 import { useState } from "react";
+import { useStreamStatus } from "@/lib/client/stream/use-stream-status";
 import { ThemeToggle } from "./theme-toggle";
 
 const LINKS = [
@@ -16,6 +17,30 @@ const LINKS = [
   { href: "/settings", label: "Settings" },
 ] as const;
 
+const LIVE_LOOK = {
+  live: { label: "Live", dot: "bg-buy" },
+  connecting: { label: "Connecting", dot: "bg-warn animate-pulse" },
+  reconnecting: { label: "Reconnecting", dot: "bg-warn animate-pulse" },
+  offline: { label: "Offline", dot: "bg-danger" },
+} as const;
+
+/** Whether live updates are flowing (the stream is opened by the dashboard layout). */
+function LiveIndicator() {
+  const status = useStreamStatus();
+  const look = LIVE_LOOK[status];
+  return (
+    <span
+      role="status"
+      aria-label={`Live updates: ${look.label.toLowerCase()}`}
+      title={status === "live" ? "Live updates are flowing" : "Live updates paused; retrying"}
+      className="inline-flex w-28 shrink-0 items-center gap-1.5 text-xs text-muted"
+    >
+      <span aria-hidden className={`h-2 w-2 rounded-full ${look.dot}`} />
+      {look.label}
+    </span>
+  );
+}
+
 export function AppNav({ email, role }: { email: string; role: string }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
@@ -26,6 +51,7 @@ export function AppNav({ email, role }: { email: string; role: string }) {
         <Link href="/" className="font-semibold tracking-tight">
           Tranche
         </Link>
+        <LiveIndicator />
         <button
           type="button"
           className="ml-auto rounded-md px-2 py-1 text-sm text-muted md:hidden"

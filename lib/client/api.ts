@@ -29,18 +29,51 @@ function messageOf(body: unknown, status: number): string {
   return `Request failed (${status})`;
 }
 
+/**
+ * Sentences the Core Order API words without a "field: " prefix (its documented messages), and the
+ * request fields each is about. Everything else in an `errors` list reads as "field: message".
+ */
+const CORE_SENTENCES: {
+  pattern: RegExp;
+  fields: (match: RegExpExecArray) => string[];
+  /** What to show beside each field; the sentence itself by default. */
+  message?: string;
+}[] = [
+  {
+    pattern: /^(?:Need one of|Cannot have more than one of) the qty fields/,
+    fields: () => ["base_asset_qty", "quote_asset_qty", "sell_token_amount"],
+  },
+  { pattern: /^Limit price must be/, fields: () => ["limit_price"] },
+  { pattern: /^Invalid (strategy|super_strategy|buy_token|sell_token)\b/, fields: (m) => [m[1]!] },
+  {
+    // {"error": "Missing required fields: ['pair', 'accounts']"}: each named field is missing.
+    pattern: /^Missing required fields: \[(.*)\]$/,
+    fields: (m) => [...m[1]!.matchAll(/'([^']+)'/g)].map((name) => name[1]!),
+    message: "is required",
+  },
+  { pattern: /^Account display name '.*' not found for user$/, fields: () => ["accounts"] },
+];
+
 function fieldErrorsOf(body: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   if (!body || typeof body !== "object") return out;
-  const errors = (body as { errors?: unknown }).errors;
-  if (Array.isArray(errors)) {
-    for (const entry of errors) {
-      if (typeof entry !== "string") continue;
+  const record = body as { errors?: unknown; error?: unknown };
+  const sentence = (entry: string) => {
+    const known = CORE_SENTENCES.find(({ pattern }) => pattern.test(entry));
+    if (!known) return false;
+    for (const field of known.fields(known.pattern.exec(entry)!)) out[field] ??= known.message ?? entry;
+    return true;
+  };
+  if (Array.isArray(record.errors)) {
+    for (const entry of record.errors) {
+      if (typeof entry !== "string" || sentence(entry)) continue;
       const colon = entry.indexOf(": ");
       if (colon > 0 && !entry.slice(0, colon).includes(" "))
-        out[entry.slice(0, colon)] = entry.slice(colon + 2);
+        out[entry.slice(0, colon)] ??= entry.slice(colon + 2);
     }
   }
+  // A lone `{"error": …}` names a field only in the Core sentences above (an unknown account, …).
+  if (typeof record.error === "string") sentence(record.error);
   return out;
 }
 

@@ -4,6 +4,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { TokensPanel } from "@/components/settings/tokens-panel";
 import { UsersPanel } from "@/components/settings/users-panel";
 import { PasswordPanel } from "@/components/settings/password-panel";
+import { PasskeysPanel } from "@/components/settings/passkeys-panel";
+import { SigningKeysPanel } from "@/components/settings/signing-keys-panel";
 import { getSessionUser } from "@/lib/server/auth/session";
 import { scopesForRole } from "@/lib/server/auth/scopes";
 
@@ -16,7 +18,9 @@ export default async function SettingsPage() {
     <>
       <PageHeader title="Settings" />
       <div className="flex flex-col gap-6">
+        <PasskeysPanel />
         <TokensPanel allowedScopes={scopesForRole(user.role)} />
+        <SigningKeysPanel />
         <PasswordPanel />
         {user.role === "admin" ? <UsersPanel currentUserId={user.id} /> : null}
       </div>

@@ -5,15 +5,18 @@ import { submitOrder } from "@/lib/server/services/orders/submit-order";
 import { Engine } from "@/lib/server/engine/engine";
 import { GET } from "./route";
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- frames carry arbitrary JSON the assertions read
+type StreamFrame = { event: string; data: any };
+
 /** Read SSE frames from a stream until `done` says stop (or the time runs out). */
 async function readEvents(
   body: ReadableStream<Uint8Array>,
-  done: (events: { event: string; data: any }[]) => boolean,
+  done: (events: StreamFrame[]) => boolean,
   timeoutMs = 10_000,
 ) {
   const reader = body.getReader();
   const decoder = new TextDecoder();
-  const events: { event: string; data: any }[] = [];
+  const events: StreamFrame[] = [];
   let buffer = "";
   const deadline = Date.now() + timeoutMs;
   // One read in flight at a time: a read that lost the race still delivers its chunk later.

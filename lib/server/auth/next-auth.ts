@@ -5,6 +5,7 @@ import type { NextRequest } from "next/server";
 import { isAppError } from "@/lib/domain/shared/errors";
 import { authSecret, secureCookies } from "./secret";
 import { assertLoginAllowed, clientIp, normalizeEmail, verifyLogin } from "./login";
+import { verifyPasskeyLogin } from "./passkeys";
 
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -46,6 +47,27 @@ export async function authOptions(): Promise<NextAuthOptions> {
             if (isAppError(error) && error.code === "rate_limited") throw new Error("RateLimited");
             throw error;
           }
+        },
+      }),
+      CredentialsProvider({
+        id: "passkey",
+        name: "Passkey",
+        // The assertion from @simplewebauthn/browser (JSON text) and the id of the sign-in challenge
+        // it answers (POST /api/auth/passkey/options).
+        credentials: {
+          challengeId: { label: "Challenge id", type: "text" },
+          response: { label: "Assertion", type: "text" },
+        },
+        async authorize(credentials) {
+          if (!credentials?.challengeId || !credentials.response) return null;
+          let response: unknown;
+          try {
+            response = JSON.parse(credentials.response);
+          } catch {
+            return null;
+          }
+          const user = await verifyPasskeyLogin({ challengeId: credentials.challengeId, response });
+          return user ? { id: user.id, email: user.email, role: user.role } : null;
         },
       }),
     ],

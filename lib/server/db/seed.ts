@@ -3,6 +3,7 @@ import { generatePassword, hashPassword } from "../auth/password";
 import { hashTokenValue, tokenDisplayPrefix } from "../auth/token-secret";
 import { ALL_SCOPES } from "../../contracts/auth";
 import { createPaperAccount } from "../services/accounts/paper-account";
+import { ensureLedger } from "../services/ledger/ensure-ledger";
 
 export const DEFAULT_ADMIN_EMAIL = "admin@tranche.local";
 
@@ -12,6 +13,12 @@ export const DEFAULT_ADMIN_EMAIL = "admin@tranche.local";
  * otherwise a password is generated and printed once. There is never a fixed default password.
  */
 export async function seedDatabase(prisma: PrismaClient): Promise<void> {
+  await seedAdmin(prisma);
+  // Every start: the offline DeFi chain (pools, and the first admin funded) when it is not there yet.
+  await ensureLedger(prisma);
+}
+
+async function seedAdmin(prisma: PrismaClient): Promise<void> {
   if ((await prisma.user.count()) > 0) return;
   const email = (process.env.TRANCHE_ADMIN_EMAIL || DEFAULT_ADMIN_EMAIL).trim().toLowerCase();
   const givenPassword = process.env.TRANCHE_ADMIN_PASSWORD;

@@ -10,6 +10,8 @@ let created: string | null = null;
 
 process.env.TRANCHE_QUIET_MIGRATIONS = "1";
 process.env.NEXTAUTH_SECRET ??= randomBytes(32).toString("base64url");
+// Custodial keys are sealed under this; a test run never writes ./data/encryption.key.
+process.env.TRANCHE_ENCRYPTION_KEY ??= randomBytes(32).toString("hex");
 process.env.TRANCHE_ADMIN_EMAIL = "admin@test.local";
 process.env.TRANCHE_ADMIN_PASSWORD = "admin-password-for-tests";
 process.env.TRANCHE_ADMIN_TOKEN = "trn_testAdminToken0000000000000000000000000";

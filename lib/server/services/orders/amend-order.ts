@@ -1,7 +1,8 @@
 import "server-only";
-import { amendOrder as applyAmend } from "@/lib/domain/orders/amend";
+import { BOTH_QTY_MESSAGE, amendOrder as applyAmend } from "@/lib/domain/orders/amend";
 import { assertAmendable, type CanonicalStatus } from "@/lib/domain/orders/status";
 import { Dec } from "@/lib/domain/shared/decimal";
+import { AppError, isAppError } from "@/lib/domain/shared/errors";
 import { db } from "../../db";
 import { orderSpecOf } from "../../engine/order-spec";
 import { updateOrderChecked } from "./load-order";
@@ -10,6 +11,8 @@ import { updateOrderChecked } from "./load-order";
  * Amend quantity, duration, pov_target or limit_price under the documented rules (quantity stays
  * ≥5% above what is executed, duration ≥5% above elapsed time, nothing with under 15 s left). The
  * engine re-bases the schedule from the next tick: the remaining quantity over the remaining time.
+ * A leg of a multi-order is amended with its parent, never alone. Both quantities at once is a 422
+ * (the API's documented example of a refused amend). Every message names the field it is about.
  */
 export async function amendOrder({
   userId,
@@ -25,16 +28,27 @@ export async function amendOrder({
   const prisma = await db();
   return updateOrderChecked(prisma, userId, orderId, (order) => {
     assertAmendable(order.status as CanonicalStatus);
+    if (order.parentOrderId) {
+      throw new AppError("invalid_state", "Cannot amend a leg of a multi-order on its own.");
+    }
+    const both = changes as Record<string, unknown> | null;
+    if (both && typeof both === "object" && "base_asset_qty" in both && "quote_asset_qty" in both) {
+      throw new AppError("invalid_state", BOTH_QTY_MESSAGE, {
+        fieldErrors: [{ field: "changes", message: BOTH_QTY_MESSAGE }],
+      });
+    }
     const spec = orderSpecOf(order, now);
-    const next = applyAmend({
-      order: spec,
-      executed: {
-        base: new Dec(order.executedBase.toString()),
-        quote: new Dec(order.executedQuote.toString()),
-      },
-      now,
-      changes,
-    });
+    const next = withFieldNames(() =>
+      applyAmend({
+        order: spec,
+        executed: {
+          base: new Dec(order.executedBase.toString()),
+          quote: new Dec(order.executedQuote.toString()),
+        },
+        now,
+        changes,
+      }),
+    );
     const durationChanged = next.endTime !== spec.endTime && next.endTime !== null;
     const seconds = durationChanged ? Math.round((next.endTime! - spec.startTime) / 1000) : null;
     const qtyChanged = !next.targetQty.eq(spec.targetQty) || next.targetUnit !== spec.targetUnit;
@@ -59,4 +73,17 @@ export async function amendOrder({
       result: { orderId: order.id },
     };
   });
+}
+
+/** The domain's amend errors carry bare phrases ("must be a positive number"): name the field in the message. */
+function withFieldNames<T>(run: () => T): T {
+  try {
+    return run();
+  } catch (error) {
+    if (!isAppError(error) || error.fieldErrors.length === 0) throw error;
+    const message = error.fieldErrors
+      .map(({ field, message }) => (/^[A-Z]/.test(message) ? message : `${field}: ${message}`))
+      .join("; ");
+    throw new AppError(error.code, message, { fieldErrors: error.fieldErrors, cause: error });
+  }
 }

@@ -6,6 +6,8 @@ import { updateOrderChecked } from "./load-order";
 export interface CancelResult {
   orderId: string;
   alreadyCanceled: boolean;
+  /** Nothing was written: a cancel requested earlier is still being confirmed by the engine. */
+  alreadyRequested: boolean;
   status: string;
 }
 
@@ -29,13 +31,21 @@ export async function cancelOrder({
     if (plan.next === null) {
       return {
         data: null,
-        result: { orderId: order.id, alreadyCanceled: plan.alreadyCanceled, status: order.status },
+        result: {
+          orderId: order.id,
+          alreadyCanceled: plan.alreadyCanceled,
+          alreadyRequested: !plan.alreadyCanceled,
+          status: order.status,
+        },
       };
     }
     const data =
       plan.next === "canceled"
         ? { status: "canceled" as const, completedAt: new Date(now), cancelRequestedAt: new Date(now) }
         : { status: "cancel_pending" as const, cancelRequestedAt: new Date(now) };
-    return { data, result: { orderId: order.id, alreadyCanceled: false, status: plan.next } };
+    return {
+      data,
+      result: { orderId: order.id, alreadyCanceled: false, alreadyRequested: false, status: plan.next },
+    };
   });
 }

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/domain/shared/errors";
 import { Dec, ZERO } from "@/lib/domain/shared/decimal";
 import {
+  strategyByName,
   toOrderSpec,
   validateOrderRequest,
   type OrderRequest,
@@ -12,6 +13,7 @@ import { algorithmFor } from "@/lib/domain/execution";
 import { db, type Prisma, type PrismaClient } from "../../db";
 import type { Account, Order } from "../../db/generated/client";
 import { venue } from "../../venues";
+import type { PairSpec } from "@/lib/domain/market/types";
 
 export type SubmitOrderInput = OrderRequestInput & { accounts?: unknown };
 
@@ -77,7 +79,13 @@ export async function prepareOrder({
       "bad_request",
       `Invalid pair ${request.pair.pair}: not listed on ${venueName} (listed: ${listed})`,
       {
-        fieldErrors: [{ field: "pair", message: `${request.pair.pair} is not listed on ${venueName}` }],
+        fieldErrors: [
+          {
+            field: "pair",
+            message:
+              unknownToken(market.pairs(), request) ?? `${request.pair.pair} is not listed on ${venueName}`,
+          },
+        ],
       },
     );
   }
@@ -102,7 +110,7 @@ export async function prepareOrder({
     quoteAsset: spec.quote,
     marketType: request.pair.marketType,
     side: request.side,
-    strategy: request.strategy,
+    strategy: storedStrategy(request, input),
     qtyField: request.quantity.field,
     qtyValue: request.quantity.qty.toFixed(),
     targetQty: request.quantity.qty.toFixed(),
@@ -208,9 +216,26 @@ async function assertAffordable(
     throw new AppError(
       "bad_request",
       `Insufficient balance for order execution: needs about ${need.toDecimalPlaces(8).toFixed()} ${spendAsset}, available ${Dec.max(available, 0).toDecimalPlaces(8).toFixed()} ${spendAsset}`,
-      { details: { asset: spendAsset } },
+      { details: { asset: spendAsset, reason: "insufficient_balance" } },
     );
   }
+}
+
+/**
+ * The strategy name stored: a POV order keeps the trajectory it was submitted with ("VWAP" with a
+ * pov_target), as the Core Order API shows it; the engine works any order with pov_target as POV.
+ */
+function storedStrategy(request: OrderRequest, input: SubmitOrderInput): string {
+  if (request.strategy !== "POV" || typeof input.strategy !== "string") return request.strategy;
+  return strategyByName(input.strategy) ?? "POV";
+}
+
+/** The Core Order API's wording for a pair a venue does not list: the token it does not know. */
+function unknownToken(pairs: readonly PairSpec[], request: OrderRequest): string | null {
+  const known = new Set(pairs.flatMap((pair) => [pair.base, pair.quote]));
+  if (!known.has(request.buyToken)) return `Invalid buy_token ${request.buyToken}`;
+  if (!known.has(request.sellToken)) return `Invalid sell_token ${request.sellToken}`;
+  return null;
 }
 
 function strategyParamsJson(request: OrderRequest): Record<string, string | boolean | null> {

@@ -1,0 +1,19 @@
+import { handler, json } from "@/lib/server/http/handler";
+import { coreDialect } from "@/lib/server/surfaces/core/errors";
+import { ZCreateSigningKeyRequest } from "@/lib/contracts/signing-keys";
+import { listSigningKeys } from "@/lib/server/services/signing-keys/list-signing-keys";
+import { createSigningKey } from "@/lib/server/services/signing-keys/create-signing-key";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/signing_keys/ — the caller's P-256 signing keys (revoked ones marked)
+export const GET = handler({ dialect: coreDialect, auth: { scopes: ["read"] } }, ({ principal }) =>
+  listSigningKeys({ userId: principal.userId }),
+);
+
+// POST /api/signing_keys/ — register a compressed P-256 public key for api_key stamps → 201
+export const POST = handler(
+  { dialect: coreDialect, auth: { scopes: ["trade"] }, body: ZCreateSigningKeyRequest },
+  async ({ principal, body }) =>
+    json(await createSigningKey({ userId: principal.userId, request: body }), 201),
+);
