@@ -145,7 +145,10 @@ export type TFill = z.infer<typeof ZFill>;
 export const ZFillPage = z.object({
   fills: z.array(ZFill),
   page_size: z.int(),
-  next_cursor: z.string().nullable().meta({ description: "Pass as cursor for older fills; null at the end." }),
+  next_cursor: z
+    .string()
+    .nullable()
+    .meta({ description: "Pass as cursor for older fills; null at the end." }),
 });
 export type TFillPage = z.infer<typeof ZFillPage>;
 

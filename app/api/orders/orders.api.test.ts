@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import { call, createTestUser } from "@/lib/server/testing/api-client";
 import { authSecret, sessionCookieName } from "@/lib/server/auth/secret";
@@ -25,6 +25,7 @@ vi.mock("@/lib/server/services/orders/submit-core-order", async (original) => {
 const QTY_FIELDS = "['base_asset_qty', 'quote_asset_qty', 'sell_token_amount']";
 
 beforeAll(() => useClock());
+beforeEach(() => setClock(T0));
 afterAll(() => vi.useRealTimers());
 
 const post = (token: string, body: unknown) => call(submitOrder, { method: "POST", token, body });
@@ -298,10 +299,15 @@ describe("[CORE] GET /api/orders/ — list", () => {
     expect(refused.status).toBe(400);
     expect(refused.body).toEqual({ error: "Account display name 'binance_main' not found for user" });
 
+    // A second apart, so newest-first is well defined.
     const a = await submit(token, { custom_order_id: "order_123" });
+    setClock(T0 + 1000);
     const b = await submit(token, { custom_order_id: "order_456" });
+    setClock(T0 + 2000);
     await submit(token, { custom_order_id: "order_789" });
+    setClock(T0 + 3000);
     const canceled = await submit(token, { custom_order_id: "order_123" });
+    setClock(T0 + 4000);
     await call(cancelOrder, { method: "DELETE", token, params: { id: canceled.id } });
     await call(pauseOrder, { method: "POST", token, body: { order_id: b.id } });
 

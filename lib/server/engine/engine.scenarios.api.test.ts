@@ -144,7 +144,28 @@ describe("[ENGINE] orders that cannot trade say why", () => {
     expect(usdt.amount.toString()).toBe("1000");
   });
 
-  it("an order below the venue minimum is rejected child by child with MIN_AMOUNT and closes with a clear note", async () => {
+  it("refuses an order below the venue minimum at submit, naming the field", async () => {
+    const { user } = await createTestUser();
+    await expect(
+      submitOrder({
+        userId: user.id,
+        now: T0,
+        input: {
+          pair: "BTC-USDT",
+          side: "buy",
+          strategy: "TWAP",
+          duration: 30,
+          base_asset_qty: "0.00003",
+          accounts: ["paper"],
+        },
+      }),
+    ).rejects.toMatchObject({
+      code: "bad_request",
+      fieldErrors: [{ field: "base_asset_qty", message: expect.stringContaining("min notional 5 USDT") }],
+    });
+  });
+
+  it("a remainder below the venue minimum is rejected with MIN_AMOUNT and the order closes with a clear note", async () => {
     const { user } = await createTestUser();
     const order = await submitOrder({
       userId: user.id,
@@ -154,10 +175,14 @@ describe("[ENGINE] orders that cannot trade say why", () => {
         side: "buy",
         strategy: "TWAP",
         duration: 30,
-        base_asset_qty: "0.00003",
+        base_asset_qty: "0.001",
         accounts: ["paper"],
       },
     });
+    // What is left to trade is now below the minimum (as after an amend or a price fall).
+    await (
+      await db()
+    ).order.update({ where: { id: order.id }, data: { targetQty: "0.00003", qtyValue: "0.00003" } });
     await tickRange(new Engine({ workerId: "tiny" }), T0, 40);
     const state = await load(order.id);
     expect(["complete", "failed"]).toContain(state.order.status);

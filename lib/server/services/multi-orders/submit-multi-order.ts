@@ -40,10 +40,13 @@ export async function submitMultiOrder({
   userId,
   input,
   now = Date.now(),
+  adaptLeg = (leg) => leg,
 }: {
   userId: string;
   input: MultiOrderInput;
   now?: number;
+  /** A surface's own reading of a leg (the Core Order API's required fields and wording). */
+  adaptLeg?: (leg: SubmitOrderInput, now: number) => SubmitOrderInput;
 }) {
   const legs = input.child_orders;
   if (!Array.isArray(legs) || legs.length < 2) {
@@ -66,7 +69,7 @@ export async function submitMultiOrder({
     }
     const merged: SubmitOrderInput = { ...pick(input, SHARED_FIELDS), ...(leg as Record<string, unknown>) };
     try {
-      prepared.push(await prepareOrder({ userId, input: merged, now, source: "multi-order" }));
+      prepared.push(await prepareOrder({ userId, input: adaptLeg(merged, now), now, source: "multi-order" }));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
       const fields =

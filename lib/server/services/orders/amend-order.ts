@@ -38,6 +38,9 @@ export async function amendOrder({
       });
     }
     const spec = orderSpecOf(order, now);
+    // A paused order's clock stopped at the pause (resume moves its end by the pause's length):
+    // "time left" and "elapsed" are judged as of then.
+    const asOf = order.status === "paused" && order.pausedAt ? Math.min(now, order.pausedAt.getTime()) : now;
     const next = withFieldNames(() =>
       applyAmend({
         order: spec,
@@ -45,7 +48,7 @@ export async function amendOrder({
           base: new Dec(order.executedBase.toString()),
           quote: new Dec(order.executedQuote.toString()),
         },
-        now,
+        now: asOf,
         changes,
       }),
     );

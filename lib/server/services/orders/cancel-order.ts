@@ -1,5 +1,6 @@
 import "server-only";
 import { planCancel, type CanonicalStatus } from "@/lib/domain/orders/status";
+import { isAppError } from "@/lib/domain/shared/errors";
 import { db } from "../../db";
 import { updateOrderChecked } from "./load-order";
 
@@ -20,13 +21,18 @@ export async function cancelOrder({
   userId,
   orderId,
   now = Date.now(),
+  withSiblings = true,
 }: {
   userId: string;
   orderId: string;
   now?: number;
+  /** A leg of a multi-order takes its sibling legs with it (the product cancels them together). */
+  withSiblings?: boolean;
 }): Promise<CancelResult> {
   const prisma = await db();
-  return updateOrderChecked(prisma, userId, orderId, (order) => {
+  let parentOrderId: string | null = null;
+  const result = await updateOrderChecked(prisma, userId, orderId, (order) => {
+    parentOrderId = order.parentOrderId;
     const plan = planCancel(order.status as CanonicalStatus);
     if (plan.next === null) {
       return {
@@ -48,4 +54,22 @@ export async function cancelOrder({
       result: { orderId: order.id, alreadyCanceled: false, alreadyRequested: false, status: plan.next },
     };
   });
+  if (withSiblings && parentOrderId && !result.alreadyCanceled && !result.alreadyRequested) {
+    const siblings = await prisma.order.findMany({
+      where: {
+        parentOrderId,
+        userId,
+        id: { not: orderId },
+        status: { in: ["scheduled", "active", "paused", "finishing"] },
+      },
+      select: { id: true },
+    });
+    for (const sibling of siblings) {
+      await cancelOrder({ userId, orderId: sibling.id, now, withSiblings: false }).catch((error) => {
+        // A sibling that finished meanwhile cannot be canceled; the engine cancels the rest anyway.
+        if (!isAppError(error)) throw error;
+      });
+    }
+  }
+  return result;
 }

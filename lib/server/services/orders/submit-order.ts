@@ -90,6 +90,7 @@ export async function prepareOrder({
     );
   }
   const book = market.book(spec.pair, now);
+  assertAboveMinimum(request, spec, book.mid);
   // A later step of a chain may spend what earlier steps buy: the engine checks it when it trades.
   if (!link?.waitForChain)
     await assertAffordable(prisma, request, accounts, book.mid, new Dec(spec.takerFeeBps));
@@ -248,4 +249,19 @@ function strategyParamsJson(request: OrderRequest): Record<string, string | bool
     reduce_only: p.reduceOnly,
     max_clip_size: p.maxClipSize?.toFixed() ?? null,
   };
+}
+
+/**
+ * An order smaller than the venue's smallest order could never trade: refuse it up front, naming
+ * the quantity field, rather than let it complete empty. (Quote-sized orders are valued at the mid.)
+ */
+function assertAboveMinimum(request: OrderRequest, spec: PairSpec, mid: Dec): void {
+  const { quantity } = request;
+  const base = quantity.unit === "base" ? quantity.qty : quantity.qty.div(mid);
+  const notional = quantity.unit === "quote" ? quantity.qty : quantity.qty.mul(request.limitPrice ?? mid);
+  if (base.gte(spec.minSize) && notional.gte(spec.minNotional)) return;
+  const message = `order size is below the venue minimum for ${spec.pair} (min size ${spec.minSize} ${spec.base}, min notional ${spec.minNotional} ${spec.quote})`;
+  throw new AppError("bad_request", `${quantity.field}: ${message}`, {
+    fieldErrors: [{ field: quantity.field, message }],
+  });
 }

@@ -156,6 +156,22 @@ const ENDPOINTS = {
   },
   "GET /api/accounts/": { internal: SOMETHING_WRONG },
   "GET /api/balances/": { internal: SOMETHING_WRONG },
+  // Multi-orders and chained orders: a submit answers like POST /api/orders/ (its legs are orders).
+  "POST /api/multi_orders/": {
+    codes: { bad_request: { shape: "errors" }, invalid_state: { shape: "errors" } },
+    fields: { accounts: "error" },
+    internal: SOMETHING_WRONG,
+  },
+  "GET /api/multi_orders/": { internal: SOMETHING_WRONG },
+  "GET /api/multi_order/{id}": { internal: SOMETHING_WRONG },
+  "DELETE /api/multi_order/{id}": { internal: SOMETHING_WRONG },
+  "POST /api/pause_multi_order/": { internal: SOMETHING_WRONG },
+  "POST /api/resume_multi_order/": { internal: SOMETHING_WRONG },
+  "POST /api/chained_orders/": {
+    codes: { bad_request: { shape: "errors" }, invalid_state: { shape: "errors" } },
+    internal: SOMETHING_WRONG,
+  },
+  "GET /api/chained_orders/{id}": { internal: SOMETHING_WRONG },
 } satisfies Record<string, EndpointRow>;
 
 export type CoreEndpoint = keyof typeof ENDPOINTS;
