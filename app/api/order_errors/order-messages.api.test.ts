@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { call, createTestUser } from "@/lib/server/testing/api-client";
+import { db } from "@/lib/server/db";
 import { GET as orderErrors } from "./route";
 import { POST as orderMessages } from "../order_messages/route";
 import { POST as pauseOrder } from "../pause_order/route";
@@ -14,10 +15,14 @@ const messagesOf = (token: string, body: unknown) => call(orderMessages, { metho
 
 describe("[CORE] GET /api/order_errors/ and POST /api/order_messages/", () => {
   it("returns each order's log by id, newest first, with INFO, WARN and ERROR entries", async () => {
-    const { token } = await createTestUser();
+    const { token, account } = await createTestUser();
     const twap = await submit(token, { duration: 600 });
-    // Too small for the venue's minimum size: the engine logs why it could not trade.
-    const tiny = await submit(token, { base_asset_qty: "0.00003", duration: 30 });
+    // Funds leave the account after submit: the engine logs why it could not trade.
+    const tiny = await submit(token, { strategy: "Market", base_asset_qty: "0.5", duration: 30 });
+    await (await db()).balance.update({
+      where: { accountId_asset: { accountId: account.id, asset: "USDT" } },
+      data: { amount: "10" },
+    });
     await engineOnClock("order-messages").run(5);
     await call(pauseOrder, { method: "POST", token, body: { order_id: twap.id } });
 

@@ -40,7 +40,12 @@ async function startPglite(dataDir: string): Promise<PgliteServer> {
   try {
     const pglite = new PGlite(persistent ? dataDir : undefined);
     await pglite.waitReady;
-    const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 16 });
+    // ONE connection: pglite-socket's multiplexer interleaves the extended-protocol messages of
+    // concurrent connections (electric-sql/pglite#1046), so a query could receive another's rows.
+    // PGlite executes one statement at a time anyway; the pool below queues requests instead, and
+    // holds one client. The server admits a second socket only so that a client the pool discards
+    // after an error can be replaced while the old socket is still closing.
+    const server = new PGLiteSocketServer({ db: pglite, host: "127.0.0.1", port: 0, maxConnections: 2 });
     await server.start();
     const conn = server.getServerConn(); // "127.0.0.1:<port>"
     return {
@@ -62,7 +67,9 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
   const connectionUrl = pglite ? pglite.url : target.url;
   const pool = new pg.Pool({
     connectionString: connectionUrl,
-    max: pglite ? 8 : Number(process.env.DATABASE_POOL_SIZE ?? 10),
+    // PGlite: a single connection (see startPglite). Whoever holds it must not wait for another:
+    // inside prisma.$transaction use only `tx`, and never hold a pool client while calling Prisma.
+    max: pglite ? 1 : Number(process.env.DATABASE_POOL_SIZE ?? 10),
   });
   pool.on("error", (error) => console.error("[db] idle client error", error));
   try {

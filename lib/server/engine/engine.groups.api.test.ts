@@ -72,7 +72,7 @@ describe("[ENGINE] multi-orders: legs worked together", () => {
     const [a, b] = await orders(multi.orders.map((o) => o.id));
     expect(a!.status).toBe("canceled");
     expect(b!.status).toBe("canceled");
-    expect(b!.failureReason).toMatch(/sibling legs canceled/);
+    expect(b!.failureReason).toMatch(/^Canceled with sibling leg /);
     const prisma = await db();
     expect(await prisma.placement.count({ where: { orderId: b!.id, status: "open" } })).toBe(0);
   });

@@ -111,9 +111,10 @@ export class Engine {
   async tick(now = this.clock(), scheduledAt = now): Promise<TickStats> {
     const startedAt = this.clock();
     const { pool, prisma } = await database();
-    const client = await pool.connect();
-    try {
-      const claimed = await client.query<{ id: string }>(
+    // The claim, the work (through Prisma) and the write each take a connection of their own in
+    // turn: holding a pool client across the Prisma calls would deadlock a one-connection pool.
+    {
+      const claimed = await pool.query<{ id: string }>(
         `UPDATE "Order" SET "leaseOwner" = $1, "leaseExpiresAt" = ${UTC("$4")}
          WHERE id IN (
            SELECT id FROM "Order"
@@ -135,40 +136,45 @@ export class Engine {
       const ids = claimed.rows.map((row) => row.id);
       let outcomes: OrderOutcome[] = [];
       if (ids.length > 0) outcomes = await this.work(prisma, ids, now);
+      const client = await pool.connect();
       let written = 0;
       let dropped = 0;
       let placements = 0;
       let fills = 0;
       try {
-        const result = await writeOutcomes(client, outcomes, this.workerId, this.leaseMs, now);
-        ({ placements, fills } = result);
-        written = result.written.length;
-        dropped = result.dropped.length;
-      } catch (error) {
-        // One order's outcome spoiled the batch (an overdraw the ledger did not foresee, a duplicate
-        // fill): write the rest one by one, and only the error for the order that fails again.
-        console.error("[engine] batch write failed, retrying order by order", error);
-        for (const outcome of outcomes) {
-          try {
-            const result = await writeOutcomes(client, [outcome], this.workerId, this.leaseMs, now);
-            written += result.written.length;
-            dropped += result.dropped.length;
-            placements += result.placements;
-            fills += result.fills;
-          } catch (single) {
-            dropped += 1;
-            await client
-              .query(
-                `INSERT INTO "OrderMessage" ("orderId", level, message, "createdAt") VALUES ($1, 'ERROR', $2, ${UTC("$3")})`,
-                [
-                  outcome.orderId,
-                  `Engine could not record this tick: ${(single as Error).message}`,
-                  new Date(now).toISOString(),
-                ],
-              )
-              .catch(() => undefined);
+        try {
+          const result = await writeOutcomes(client, outcomes, this.workerId, this.leaseMs, now);
+          ({ placements, fills } = result);
+          written = result.written.length;
+          dropped = result.dropped.length;
+        } catch (error) {
+          // One order's outcome spoiled the batch (an overdraw the ledger did not foresee, a duplicate
+          // fill): write the rest one by one, and only the error for the order that fails again.
+          console.error("[engine] batch write failed, retrying order by order", error);
+          for (const outcome of outcomes) {
+            try {
+              const result = await writeOutcomes(client, [outcome], this.workerId, this.leaseMs, now);
+              written += result.written.length;
+              dropped += result.dropped.length;
+              placements += result.placements;
+              fills += result.fills;
+            } catch (single) {
+              dropped += 1;
+              await client
+                .query(
+                  `INSERT INTO "OrderMessage" ("orderId", level, message, "createdAt") VALUES ($1, 'ERROR', $2, ${UTC("$3")})`,
+                  [
+                    outcome.orderId,
+                    `Engine could not record this tick: ${(single as Error).message}`,
+                    new Date(now).toISOString(),
+                  ],
+                )
+                .catch(() => undefined);
+            }
           }
         }
+      } finally {
+        client.release();
       }
       const stats: TickStats = {
         now,
@@ -182,8 +188,6 @@ export class Engine {
       };
       this.onTick?.(stats);
       return stats;
-    } finally {
-      client.release();
     }
   }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, type FieldError } from "@/lib/domain/shared/errors";
 import { db, type Prisma } from "../../db";
+import { publishOrders } from "../../events/publish-orders";
 import { prepareOrder, type SubmitOrderInput } from "../orders/submit-order";
 
 /**
@@ -87,7 +88,7 @@ export async function submitChainedOrder({
     });
   }
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  const created = await prisma.$transaction(async (tx) => {
     const chain = await tx.orderChain.create({ data: { userId } });
     for (const step of prepared) await tx.order.create({ data: { ...step.data, chainId: chain.id } });
     return tx.orderChain.findUniqueOrThrow({
@@ -95,4 +96,9 @@ export async function submitChainedOrder({
       include: { orders: { orderBy: [{ chainPriority: "asc" }, { createdAt: "asc" }] } },
     });
   });
+  await publishOrders(
+    prisma,
+    created.orders.map((o) => o.id),
+  );
+  return created;
 }

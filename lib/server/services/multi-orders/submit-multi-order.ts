@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, type FieldError } from "@/lib/domain/shared/errors";
 import { Dec, parseDecimal } from "@/lib/domain/shared/decimal";
 import { db, type Prisma } from "../../db";
+import { publishOrders } from "../../events/publish-orders";
 import { prepareOrder, type SubmitOrderInput } from "../orders/submit-order";
 
 /** The default exposure tolerance (the product's documented default: 9%). */
@@ -83,7 +84,7 @@ export async function submitMultiOrder({
     });
   }
   const prisma = await db();
-  return prisma.$transaction(async (tx) => {
+  const created = await prisma.$transaction(async (tx) => {
     const multi = await tx.multiOrder.create({
       data: {
         userId,
@@ -95,6 +96,11 @@ export async function submitMultiOrder({
     for (const leg of prepared) await tx.order.create({ data: { ...leg, parentOrderId: multi.id } });
     return tx.multiOrder.findUniqueOrThrow({ where: { id: multi.id }, include: { orders: true } });
   });
+  await publishOrders(
+    prisma,
+    created.orders.map((o) => o.id),
+  );
+  return created;
 }
 
 function readTolerance(raw: unknown): Dec {

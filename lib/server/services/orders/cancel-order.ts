@@ -22,12 +22,15 @@ export async function cancelOrder({
   orderId,
   now = Date.now(),
   withSiblings = true,
+  reason,
 }: {
   userId: string;
   orderId: string;
   now?: number;
   /** A leg of a multi-order takes its sibling legs with it (the product cancels them together). */
   withSiblings?: boolean;
+  /** Why, when it is not the user's own request (kept as the order's failure reason). */
+  reason?: string;
 }): Promise<CancelResult> {
   const prisma = await db();
   let parentOrderId: string | null = null;
@@ -45,10 +48,12 @@ export async function cancelOrder({
         },
       };
     }
-    const data =
-      plan.next === "canceled"
+    const data = {
+      ...(plan.next === "canceled"
         ? { status: "canceled" as const, completedAt: new Date(now), cancelRequestedAt: new Date(now) }
-        : { status: "cancel_pending" as const, cancelRequestedAt: new Date(now) };
+        : { status: "cancel_pending" as const, cancelRequestedAt: new Date(now) }),
+      ...(reason ? { failureReason: reason } : {}),
+    };
     return {
       data,
       result: { orderId: order.id, alreadyCanceled: false, alreadyRequested: false, status: plan.next },
@@ -65,10 +70,13 @@ export async function cancelOrder({
       select: { id: true },
     });
     for (const sibling of siblings) {
-      await cancelOrder({ userId, orderId: sibling.id, now, withSiblings: false }).catch((error) => {
-        // A sibling that finished meanwhile cannot be canceled; the engine cancels the rest anyway.
-        if (!isAppError(error)) throw error;
-      });
+      const why = `Canceled with sibling leg ${orderId} of its multi-order.`;
+      await cancelOrder({ userId, orderId: sibling.id, now, withSiblings: false, reason: why }).catch(
+        (error) => {
+          // A sibling that finished meanwhile cannot be canceled; the engine cancels the rest anyway.
+          if (!isAppError(error)) throw error;
+        },
+      );
     }
   }
   return result;

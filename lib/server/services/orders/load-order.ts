@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/domain/shared/errors";
 import type { Order, PrismaClient } from "../../db/generated/client";
+import { publishOrders } from "../../events/publish-orders";
 
 /** The caller's order, or the same 404 a missing one gets (another user's order is never revealed). */
 export async function getOrderOrThrow(prisma: PrismaClient, userId: string, orderId: string): Promise<Order> {
@@ -32,7 +33,10 @@ export async function updateOrderChecked<T>(
       where: { id: order.id, version: order.version },
       data: { ...decision.data, version: { increment: 1 } },
     });
-    if (updated.count === 1) return decision.result;
+    if (updated.count === 1) {
+      await publishOrders(prisma, [order.id]);
+      return decision.result;
+    }
     await new Promise((resolve) => setTimeout(resolve, 5 + attempt * 10));
   }
   throw new AppError("conflict", "The order is changing too fast to update; try again.");

@@ -13,6 +13,7 @@ import { algorithmFor } from "@/lib/domain/execution";
 import { db, type Prisma, type PrismaClient } from "../../db";
 import type { Account, Order } from "../../db/generated/client";
 import { venue } from "../../venues";
+import { publishOrders } from "../../events/publish-orders";
 import type { PairSpec } from "@/lib/domain/market/types";
 
 export type SubmitOrderInput = OrderRequestInput & { accounts?: unknown };
@@ -27,7 +28,9 @@ const BALANCE_SLACK = new Dec("1.02");
  */
 export async function submitOrder(options: SubmitOrderOptions): Promise<Order> {
   const prisma = await db();
-  return prisma.order.create({ data: await prepareOrder(options) });
+  const order = await prisma.order.create({ data: await prepareOrder(options) });
+  await publishOrders(prisma, [order.id]);
+  return order;
 }
 
 export interface SubmitOrderOptions {
