@@ -22,7 +22,7 @@ export function AccountPicker({
   error?: string;
 }) {
   return (
-    <fieldset className="flex min-w-0 flex-col gap-1" aria-invalid={error ? true : undefined}>
+    <fieldset className="flex min-w-0 flex-col gap-1">
       <legend className="mb-1 text-xs font-medium text-muted">Accounts</legend>
       {loading ? (
         <LoadingRows rows={1} label="Loading accounts" />
@@ -36,6 +36,7 @@ export function AccountPicker({
             <label key={account.id} className="flex items-center gap-2 text-sm">
               <input
                 type="checkbox"
+                aria-invalid={error ? true : undefined}
                 checked={selected.includes(account.name)}
                 onChange={(event) =>
                   onChange(

@@ -28,7 +28,7 @@ export function ChoiceGroup<T extends string>({
 }) {
   const name = useId();
   return (
-    <fieldset className="flex min-w-0 flex-col gap-1" aria-invalid={error ? true : undefined}>
+    <fieldset className="flex min-w-0 flex-col gap-1">
       <legend className="mb-1 text-xs font-medium text-muted">{legend}</legend>
       <div className="grid auto-cols-fr grid-flow-col gap-1 rounded-md border border-border bg-panel-2 p-0.5">
         {choices.map((choice) => {
@@ -37,13 +37,16 @@ export function ChoiceGroup<T extends string>({
             <label
               key={choice.value}
               className={`flex h-8 cursor-pointer items-center justify-center rounded px-2 text-sm font-medium transition has-[:focus-visible]:outline-2 has-[:focus-visible]:outline-accent ${
-                selected ? (choice.selectedClassName ?? "bg-panel text-fg shadow-sm") : "text-muted hover:text-fg"
+                selected
+                  ? (choice.selectedClassName ?? "bg-panel text-fg shadow-sm")
+                  : "text-muted hover:text-fg"
               }`}
             >
               <input
                 type="radio"
                 className="sr-only"
                 name={name}
+                aria-invalid={error ? true : undefined}
                 value={choice.value}
                 checked={selected}
                 onChange={() => onChange(choice.value)}

@@ -46,7 +46,16 @@ const SCHEDULED: ParamKey[] = [
 /** The parameters each strategy uses (what the execution core reads for it). */
 export const STRATEGY_PARAMS: Record<StrategyName, readonly ParamKey[]> = {
   Market: ["duration", "start", "maxClip", "condition"],
-  Limit: ["duration", "start", "limitPrice", "passiveOnly", "activeLimit", "oolPause", "maxClip", "condition"],
+  Limit: [
+    "duration",
+    "start",
+    "limitPrice",
+    "passiveOnly",
+    "activeLimit",
+    "oolPause",
+    "maxClip",
+    "condition",
+  ],
   IOC: ["duration", "start", "limitPrice", "maxClip", "condition"],
   Iceberg: [
     "duration",
@@ -187,11 +196,17 @@ export function buildSubmitBody(state: OrderFormState): Record<string, unknown> 
     // it is, for the API to say so beside the field.
     const value = parseDecimal(state.duration);
     const seconds = value?.times(DURATION_SECONDS[state.durationUnit]);
-    body.duration = seconds === undefined ? state.duration.trim() : seconds.isInteger() ? seconds.toNumber() : seconds.toFixed();
+    body.duration =
+      seconds === undefined
+        ? state.duration.trim()
+        : seconds.isInteger()
+          ? seconds.toNumber()
+          : seconds.toFixed();
   }
   if (on("start")) {
     const start = startTime(state);
-    if (start !== null) body.start_datetime = Number.isNaN(start) ? state.start : new Date(start).toISOString();
+    if (start !== null)
+      body.start_datetime = Number.isNaN(start) ? state.start : new Date(start).toISOString();
   }
   if (on("limitPrice")) {
     body.limit_price = text(state.limitPrice);
@@ -285,7 +300,7 @@ export const HINTS = {
 /** Whether a typed value is outside the documented range (a hint only; the API decides). */
 export function outOfRange(field: keyof typeof RANGES, value: string): boolean {
   if (value.trim() === "") return false;
-  const range = RANGES[field];
+  const range: Range = RANGES[field];
   const number = parseDecimal(value);
   if (!number) return true;
   return (range.minOpen ? number.lte(range.min) : number.lt(range.min)) || number.gt(range.max);

@@ -95,7 +95,7 @@ export function PairCombobox({
       <ul
         id={listId}
         role="listbox"
-        aria-label="Pairs"
+        aria-label="Markets"
         hidden={!open || matches.length === 0}
         className="absolute left-0 right-0 top-full z-30 mt-1 max-h-64 overflow-auto rounded-md border border-border bg-panel p-1 shadow-lg"
       >

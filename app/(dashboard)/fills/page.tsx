@@ -1,10 +1,8 @@
 import type { Metadata } from "next";
-import { NotYetAvailable } from "@/components/layout/not-yet";
+import { FillsView } from "@/components/fills/fills-view";
 
 export const metadata: Metadata = { title: "Fills" };
 
 export default function FillsPage() {
-  return (
-    <NotYetAvailable title="Fills" what="Fills across orders, with CSV export and execution statistics." />
-  );
+  return <FillsView />;
 }

@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { NotYetAvailable } from "@/components/layout/not-yet";
+import { OrdersView } from "@/components/orders/orders-view";
 
 export const metadata: Metadata = { title: "Orders" };
 
 export default function OrdersPage() {
-  return <NotYetAvailable title="Orders" what="Active orders and order history." />;
+  return <OrdersView />;
 }

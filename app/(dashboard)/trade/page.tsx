@@ -1,8 +1,14 @@
 import type { Metadata } from "next";
-import { NotYetAvailable } from "@/components/layout/not-yet";
+import { PageHeader } from "@/components/ui/page-header";
+import { TradeTabs } from "@/components/trade/trade-tabs";
 
 export const metadata: Metadata = { title: "Trade" };
 
 export default function TradePage() {
-  return <NotYetAvailable title="Trade" what="Order entry for algorithmic parent orders." />;
+  return (
+    <>
+      <PageHeader title="Trade" />
+      <TradeTabs />
+    </>
+  );
 }

@@ -170,7 +170,10 @@ describe("[FILLS] GET /api/fills/", () => {
     }
     // Alice's second account is unknown to Bob, exactly like a name nobody has.
     const foreign = await list(s.bob.token, "?account_names=desk");
-    expect([foreign.status, foreign.body.error]).toEqual([400, "Account display name 'desk' not found for user"]);
+    expect([foreign.status, foreign.body.error]).toEqual([
+      400,
+      "Account display name 'desk' not found for user",
+    ]);
     const anonymous = await call(listFills, { path: "/api/fills/" });
     expect(anonymous.status).toBe(401);
   });
@@ -240,5 +243,29 @@ describe("[FILLS] GET /api/fills/export.csv", () => {
     const foreign = await csv(s.bob.token, "?account_names=desk");
     expect(foreign.status).toBe(400);
     expect((await call(exportFills, { path: "/api/fills/export.csv" })).status).toBe(401);
+  });
+});
+
+describe("[FILLS] /api/openapi.json", () => {
+  it("documents the fills, CSV export and statistics endpoints from their contracts", async () => {
+    const { GET: openapi } = await import("../openapi.json/route");
+    const doc = (await call(openapi, { path: "/api/openapi.json" })).body;
+    expect(doc.paths["/api/fills/"].get.parameters.map((p: { name: string }) => p.name)).toEqual([
+      "pair",
+      "side",
+      "account_names",
+      "order_id",
+      "from",
+      "to",
+      "cursor",
+      "page_size",
+    ]);
+    expect(doc.paths["/api/fills/"].get["x-scopes"]).toEqual(["read"]);
+    expect(doc.paths["/api/fills/export.csv"].get.summary).toMatch(/CSV/);
+    expect(
+      doc.paths["/api/stats/executions"].get.responses["200"].content["application/json"].schema,
+    ).toEqual({
+      $ref: "#/components/schemas/ExecutionStats",
+    });
   });
 });

@@ -158,7 +158,10 @@ describe("[MARKET] GET /api/market/{pair}/candles", () => {
   it("404s an unknown pair and needs the read scope", async () => {
     const { token } = await createTestUser({ scopes: ["read"] });
     expect((await candles(token, "NOPE", "")).status).toBe(404);
-    expect((await call(candlesRoute, { path: "/api/market/BTC-USDT/candles", params: { pair: "BTC-USDT" } })).status).toBe(401);
+    expect(
+      (await call(candlesRoute, { path: "/api/market/BTC-USDT/candles", params: { pair: "BTC-USDT" } }))
+        .status,
+    ).toBe(401);
   });
 });
 

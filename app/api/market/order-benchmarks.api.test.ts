@@ -8,8 +8,7 @@ import { T0, engineOnClock, submit, useClock } from "../core-test-kit";
 beforeAll(() => useClock());
 afterAll(() => vi.useRealTimers());
 
-const benchmarks = (token: string) =>
-  call(benchmarksRoute, { token, path: "/api/market/order_benchmarks" });
+const benchmarks = (token: string) => call(benchmarksRoute, { token, path: "/api/market/order_benchmarks" });
 
 describe("[MARKET] GET /api/market/order_benchmarks", () => {
   it("gives the arrival mid and interval VWAP of unfinished orders only, as the order detail has them", async () => {

@@ -6,10 +6,11 @@ import { apiFetch } from "../api";
 import { queryKeys } from "../query-keys";
 
 /**
- * Balances of every account of the caller's, by account name (GET /api/balances/). Fill events make
- * them stale through the shared key; the short poll keeps them moving when the stream is away.
+ * Balances of every account of the caller's, by account name (GET /api/balances/). The live stream
+ * makes them stale on fill events (queryKeys.balances.all()); a slow poll is the safety net while
+ * the stream is away.
  */
-export function useBalances({ refreshMs = 5_000 }: { refreshMs?: number } = {}) {
+export function useBalances({ refreshMs = 30_000 }: { refreshMs?: number } = {}) {
   return useQuery({
     queryKey: queryKeys.balances.all(),
     queryFn: ({ signal }) => apiFetch<TCoreBalances>("/api/balances/", { signal }),

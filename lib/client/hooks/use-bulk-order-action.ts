@@ -12,7 +12,7 @@ export interface BulkResult {
 }
 
 /** Requests in flight at once: enough to be quick, few enough not to swamp the engine's database. */
-const CONCURRENCY = 6;
+const CONCURRENCY = 4;
 
 /**
  * Pause, resume or cancel a chosen set of orders, one documented request per order (the Core bulk

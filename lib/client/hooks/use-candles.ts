@@ -22,7 +22,10 @@ export function useCandles(
   return useQuery({
     queryKey: queryKeys.market.candles(pair ?? "", params),
     queryFn: ({ signal }) => {
-      const search = new URLSearchParams({ from: String(Math.round(params.from)), interval: params.interval });
+      const search = new URLSearchParams({
+        from: String(Math.round(params.from)),
+        interval: params.interval,
+      });
       if (params.to !== undefined) search.set("to", String(Math.round(params.to)));
       return apiFetch<TCandles>(`/api/market/${encodeURIComponent(pair!)}/candles?${search}`, { signal });
     },

@@ -28,14 +28,15 @@ export function fillsSearchParams(filters: FillFilters): URLSearchParams {
 }
 
 /**
- * One page of the caller's fills (GET /api/fills/), newest first. The first page refreshes on its
- * own (fill events also make it stale); older pages stay put while you read them. The previous page
- * stays on screen while the next loads, so the table never collapses.
+ * One page of the caller's fills (GET /api/fills/), newest first. The live stream makes every page
+ * stale on fill events (queryKeys.fills.all()); the first page also polls slowly as a safety net
+ * while the stream is away. The previous page stays on screen while the next loads, so the table
+ * never collapses.
  */
 export function useFills(
   filters: FillFilters,
   cursor: string | null,
-  { pageSize = 50, refreshMs = 5_000 }: { pageSize?: number; refreshMs?: number } = {},
+  { pageSize = 50, refreshMs = 30_000 }: { pageSize?: number; refreshMs?: number } = {},
 ) {
   return useQuery({
     queryKey: queryKeys.fills.list({ ...filters, pageSize }, cursor),

@@ -14,6 +14,7 @@ export function useOrder(id: string) {
     // The stream keeps it current; a slow poll covers a stream that is down.
     staleTime: 15_000,
     refetchInterval: (query) => (query.state.data && !query.state.data.active ? false : 30_000),
-    retry: (count, error) => count < 1 && !("status" in error && (error.status === 404 || error.status === 400)),
+    retry: (count, error) =>
+      count < 1 && !("status" in error && (error.status === 404 || error.status === 400)),
   });
 }

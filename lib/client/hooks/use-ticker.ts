@@ -9,8 +9,7 @@ import { queryKeys } from "../query-keys";
 export function useTicker(pair: string | null, { refreshMs = 2_000 }: { refreshMs?: number } = {}) {
   return useQuery({
     queryKey: queryKeys.market.ticker(pair ?? ""),
-    queryFn: ({ signal }) =>
-      apiFetch<TTicker>(`/api/market/${encodeURIComponent(pair!)}/ticker`, { signal }),
+    queryFn: ({ signal }) => apiFetch<TTicker>(`/api/market/${encodeURIComponent(pair!)}/ticker`, { signal }),
     enabled: pair !== null && pair !== "",
     refetchInterval: refreshMs,
     staleTime: refreshMs,

@@ -22,10 +22,9 @@ export function useVolumeProfile(pair: string | null, params: VolumeProfileParam
       if (params.from !== undefined) search.set("from", String(Math.round(params.from)));
       if (params.to !== undefined) search.set("to", String(Math.round(params.to)));
       if (params.buckets !== undefined) search.set("buckets", String(params.buckets));
-      return apiFetch<TVolumeProfile>(
-        `/api/market/${encodeURIComponent(pair!)}/volume_profile?${search}`,
-        { signal },
-      );
+      return apiFetch<TVolumeProfile>(`/api/market/${encodeURIComponent(pair!)}/volume_profile?${search}`, {
+        signal,
+      });
     },
     enabled: pair !== null && pair !== "",
     // The profile is a fixed curve: the same range always gives the same answer.

@@ -88,7 +88,8 @@ export function createBatchApplier(client: QueryClient) {
         invalidate(queryKeys.orders.benchmarks());
       });
     }
-    for (const id of staleDetails) throttle.soon(`detail:${id}`, 500, () => invalidate(queryKeys.orders.detail(id)));
+    for (const id of staleDetails)
+      throttle.soon(`detail:${id}`, 500, () => invalidate(queryKeys.orders.detail(id)));
     // The order's log has no event of its own: refresh it while the order is being worked.
     for (const id of touchedDetails)
       throttle.soon(`messages:${id}`, 3_000, () => invalidate(queryKeys.orders.messages(id)));
@@ -103,11 +104,14 @@ const STATIC_ROOTS = new Set(["me", "tokens", "users", "passkeys", "signing-keys
 
 /**
  * On `ready` (every (re)connect), refetch what may have missed events: every cached query except the
- * static ones, if its data is older than this connection.
+ * static ones, if its data is older than the connection (`openedAt`). On a first page load the
+ * queries and the stream start together, so nothing is fetched twice.
  */
-export function refreshAfterConnect(client: QueryClient, connectedAt: number): void {
+export function refreshAfterConnect(client: QueryClient, openedAt: number): void {
   void client.invalidateQueries({
     predicate: (query) =>
-      !STATIC_ROOTS.has(String(query.queryKey[0])) && query.state.dataUpdatedAt < connectedAt,
+      !STATIC_ROOTS.has(String(query.queryKey[0])) &&
+      query.state.dataUpdatedAt > 0 &&
+      query.state.dataUpdatedAt < openedAt,
   });
 }

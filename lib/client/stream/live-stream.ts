@@ -9,8 +9,8 @@ import { collectBatch, type StreamBatch, type StreamMessage } from "./merge";
  * - Events are parsed as they come and buffered; the buffer is applied to the React Query cache once
  *   per animation frame (or every 250 ms in a background tab, where frames stop), so 20 fills a
  *   second cost at most one render per frame however they arrive.
- * - `ready` starts every (re)connection: queries older than it are refetched (events may have been
- *   missed while away), and the backoff resets.
+ * - `ready` starts every (re)connection: queries fetched before that connection was opened are
+ *   refetched (events may have been missed while away), and the backoff resets.
  * - Reconnection is ours, not the browser's (EventSource gives up for good on an HTTP error and
  *   retries at a fixed pace otherwise): exponential backoff from 1 s to 30 s with jitter, and at once
  *   when the browser comes back online.
@@ -81,10 +81,13 @@ export function startLiveStream(client: QueryClient, { url = "/api/stream" }: { 
     if (stopped) return;
     const es = new EventSource(url, { withCredentials: true });
     source = es;
+    // What was fetched once this connection was under way is as fresh as its events; older data
+    // may have missed some, and is refetched when the server says `ready`.
+    const openedAt = Date.now();
     es.addEventListener("ready", () => {
       attempt = 0;
       setStreamStatus("live");
-      refreshAfterConnect(client, Date.now());
+      refreshAfterConnect(client, openedAt);
     });
     for (const name of EVENTS)
       es.addEventListener(name, (event) => receive(name, (event as MessageEvent<string>).data));

@@ -4,6 +4,7 @@ import { CORE_SURFACE } from "@/lib/contracts/core/operations";
 import { CORE_GROUP_SURFACE } from "@/lib/contracts/core/group-operations";
 import { TRADING_SURFACE } from "@/lib/contracts/trading-operations";
 import { GATEWAY_SURFACE } from "@/lib/contracts/gateway-operations";
+import { FILLS_SURFACE } from "@/lib/contracts/fills-operations";
 
 /** Every surface /api/openapi.json describes. A new surface adds its `ApiSurface` here. */
 export const API_SURFACES: ApiSurface[] = [
@@ -12,4 +13,5 @@ export const API_SURFACES: ApiSurface[] = [
   CORE_GROUP_SURFACE,
   TRADING_SURFACE,
   GATEWAY_SURFACE,
+  FILLS_SURFACE,
 ];

@@ -51,7 +51,9 @@ describe("[STATS] GET /api/stats/executions", () => {
       ["BTC-USDT", 2],
     ]);
     // Five fixed buckets, always present, so the table never jumps.
-    expect(body.by_size.map((group) => [group.key, group.orders, group.min_notional, group.max_notional])).toEqual([
+    expect(
+      body.by_size.map((group) => [group.key, group.orders, group.min_notional, group.max_notional]),
+    ).toEqual([
       ["< 1k", 0, "0", "1000"],
       ["1k–10k", 1, "1000", "10000"],
       ["10k–100k", 1, "10000", "100000"],
@@ -77,7 +79,10 @@ describe("[STATS] GET /api/stats/executions", () => {
     expect(onlyEth.overall.arrival_bps).toBe(eth.stats.slippage_vs_arrival_bps);
     expect(onlyEth.overall.arrival_bps_median).toBe(eth.stats.slippage_vs_arrival_bps);
     expect(onlyEth.overall.vwap_bps).toBe(eth.stats.slippage_vs_vwap_bps);
-    const twap = listed.body.orders.find((order: { trajectory: string; status: string }) => order.trajectory === "TWAP" && order.status === "COMPLETE");
+    const twap = listed.body.orders.find(
+      (order: { trajectory: string; status: string }) =>
+        order.trajectory === "TWAP" && order.status === "COMPLETE",
+    );
     const onlyTwap = (await stats(alice.token)).body.by_strategy.find((group) => group.key === "TWAP")!;
     expect(onlyTwap.vwap_bps).toBe(twap.stats.slippage_vs_vwap_bps);
     expect(onlyTwap.arrival_bps).toBe(twap.stats.slippage_vs_arrival_bps);
@@ -90,7 +95,8 @@ describe("[STATS] GET /api/stats/executions", () => {
         (sum: number, o: { executed_notional: string; stats: { slippage_vs_arrival_bps: string } }) =>
           sum + Number(o.executed_notional) * Number(o.stats.slippage_vs_arrival_bps),
         0,
-      ) / done.reduce((sum: number, o: { executed_notional: string }) => sum + Number(o.executed_notional), 0);
+      ) /
+      done.reduce((sum: number, o: { executed_notional: string }) => sum + Number(o.executed_notional), 0);
     expect(Number((await stats(alice.token)).body.overall.arrival_bps)).toBeCloseTo(weighted, 1);
   });
 
@@ -120,14 +126,20 @@ describe("[STATS] GET /api/stats/executions", () => {
       [`?from=${new Date(T0).toISOString()}&to=2020-01-01`, "to: must not be before from"],
     ];
     for (const [query, message] of cases) {
-      const response = await call(executionStats, { token: alice.token, path: `/api/stats/executions${query}` });
+      const response = await call(executionStats, {
+        token: alice.token,
+        path: `/api/stats/executions${query}`,
+      });
       expect([response.status, response.body.errors]).toEqual([400, [message]]);
     }
     const unknown = await call(executionStats, {
       token: alice.token,
       path: "/api/stats/executions?account_names=nope",
     });
-    expect([unknown.status, unknown.body.error]).toEqual([400, "Account display name 'nope' not found for user"]);
+    expect([unknown.status, unknown.body.error]).toEqual([
+      400,
+      "Account display name 'nope' not found for user",
+    ]);
     expect((await call(executionStats, { path: "/api/stats/executions" })).status).toBe(401);
   });
 });

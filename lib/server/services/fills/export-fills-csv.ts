@@ -39,7 +39,9 @@ export async function exportFillsCsv({
       if (rows.length > 0) {
         const last = rows[rows.length - 1]!;
         cursor = { time: last.time.getTime(), id: last.id };
-        controller.enqueue(encoder.encode(rows.map((fill) => fillCsvLine(serializeFill(fill, accountNames))).join("")));
+        controller.enqueue(
+          encoder.encode(rows.map((fill) => fillCsvLine(serializeFill(fill, accountNames))).join("")),
+        );
       }
       if (rows.length < BATCH) {
         done = true;
@@ -47,7 +49,10 @@ export async function exportFillsCsv({
       }
     },
   });
-  const stamp = new Date(now).toISOString().replace(/[-:]/g, "").replace(/\.\d+Z$/, "Z");
+  const stamp = new Date(now)
+    .toISOString()
+    .replace(/[-:]/g, "")
+    .replace(/\.\d+Z$/, "Z");
   return new Response(body, {
     headers: {
       "Content-Type": "text/csv; charset=utf-8",

@@ -49,10 +49,7 @@ export function findFillPage(
 ): Promise<FillWithStrategy[]> {
   const after: Prisma.FillWhereInput = cursor
     ? {
-        OR: [
-          { time: { lt: new Date(cursor.time) } },
-          { time: new Date(cursor.time), id: { lt: cursor.id } },
-        ],
+        OR: [{ time: { lt: new Date(cursor.time) } }, { time: new Date(cursor.time), id: { lt: cursor.id } }],
       }
     : {};
   return prisma.fill.findMany({

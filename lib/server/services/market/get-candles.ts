@@ -1,5 +1,5 @@
 import "server-only";
-import { Dec } from "@/lib/domain/shared/decimal";
+import type { Dec } from "@/lib/domain/shared/decimal";
 import { fieldError } from "@/lib/domain/shared/errors";
 import type { TapeTrade } from "@/lib/domain/market/types";
 import {
@@ -33,8 +33,6 @@ interface Bar {
 const SETTLE_MS = 10_000;
 const CACHE_LIMIT = 20_000;
 const cache = new Map<string, Bar | null>();
-/** The tape is replayed in chunks of at most an hour, to bound memory on long ranges. */
-const CHUNK_MS = 3_600_000;
 
 function remember(key: string, bar: Bar | null): void {
   if (cache.size >= CACHE_LIMIT) {
@@ -124,9 +122,9 @@ export async function getCandles({
     while (runEnd < count && !cache.has(key(runEnd))) runEnd++;
     const runFrom = first + index * step;
     const runTo = Math.min(first + runEnd * step, end);
-    for (let chunk = runFrom; chunk < runTo; chunk += CHUNK_MS) {
-      fold(market.trades(spec.pair, chunk, Math.min(chunk + CHUNK_MS, runTo)), first, step, count, bars);
-    }
+    // One replay per run: the venue extends every replay to the end of its own cached window (now),
+    // so replaying a long range piece by piece would replay the recent tape once per piece.
+    fold(market.trades(spec.pair, runFrom, runTo), first, step, count, bars);
     for (let i = index; i < runEnd; i++) {
       if (first + (i + 1) * step <= settled) remember(key(i), bars[i] ? { ...bars[i]! } : null);
     }
@@ -181,4 +179,3 @@ export async function getCandles({
 export function clearCandleCache(): void {
   cache.clear();
 }
-

@@ -9,7 +9,13 @@ const DAY_MS = 86_400_000;
 const LAST_TRADE_WINDOW_MS = 60_000;
 
 /** The pair's touch, spread, last trade and 24-hour change, now. */
-export async function getTicker({ pair, now = Date.now() }: { pair: string; now?: number }): Promise<TTicker> {
+export async function getTicker({
+  pair,
+  now = Date.now(),
+}: {
+  pair: string;
+  now?: number;
+}): Promise<TTicker> {
   const { spec, market } = getPairOrThrow(pair);
   const book = market.book(spec.pair, now);
   const last = market.trades(spec.pair, now - LAST_TRADE_WINDOW_MS, now).at(-1);

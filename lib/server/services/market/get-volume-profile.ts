@@ -36,7 +36,9 @@ export async function getVolumeProfile({
   if ((end - start) / buckets < 1000)
     throw fieldError("buckets", "too many buckets for the range (each must span at least a second)");
 
-  const edges = Array.from({ length: buckets + 1 }, (_, i) => Math.round(start + ((end - start) * i) / buckets));
+  const edges = Array.from({ length: buckets + 1 }, (_, i) =>
+    Math.round(start + ((end - start) * i) / buckets),
+  );
   const volumes = edges.slice(0, -1).map((edge, i) => market.expectedVolume(spec.pair, edge, edges[i + 1]!));
   const total = volumes.reduce((sum, volume) => sum.plus(volume), new Dec(0));
   return {

@@ -26,6 +26,8 @@ const SIZE_LABELS = ["< 1k", "1k–10k", "10k–100k", "100k–1M", "≥ 1M"] as
 
 /** About this many bins cover the central 98 % of the distribution; the tails get one bin each. */
 const TARGET_BINS = 20;
+/** Bins are never finer than this: slippage is not known to better than a fraction of a bp. */
+const MIN_BIN_BPS = new Dec("0.5");
 
 interface OrderFigures {
   strategy: string;
@@ -102,8 +104,8 @@ const quantile = (sorted: Dec[], q: number): Dec =>
 
 /** A round bin width (1, 2 or 5 × 10^k bps) giving about TARGET_BINS bins over `span`. */
 function niceWidth(span: Dec): Dec {
-  if (span.lte(0)) return new Dec(1);
   const raw = span.dividedBy(TARGET_BINS);
+  if (raw.lte(MIN_BIN_BPS)) return MIN_BIN_BPS;
   const power = new Dec(10).pow(Math.floor(Math.log10(raw.toNumber())));
   for (const step of [1, 2, 5]) {
     const width = power.times(step);
@@ -232,13 +234,11 @@ export async function getExecutionStats({
     orders: rows.length,
     overall: overall.figures("all"),
     by_strategy: sorted(byStrategy),
-    by_size: bySize.map(
-      (group, i): TSizeBucketGroup => ({
-        ...group.figures(SIZE_LABELS[i]!),
-        min_notional: SIZE_EDGES[i]!,
-        max_notional: SIZE_EDGES[i + 1] ?? null,
-      }),
-    ),
+    by_size: bySize.map((group, i): TSizeBucketGroup => ({
+      ...group.figures(SIZE_LABELS[i]!),
+      min_notional: SIZE_EDGES[i]!,
+      max_notional: SIZE_EDGES[i + 1] ?? null,
+    })),
     by_pair: sorted(byPair),
     distribution: {
       benchmark: "arrival",
