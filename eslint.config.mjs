@@ -84,7 +84,14 @@ export default [
     rules: {
       "no-restricted-imports": [
         "error",
-        { patterns: [{ regex: "^(?!decimal\\.js$|vitest$|\\.{1,2}/|@/lib/domain/).+", message: "lib/domain tests import only the domain, decimal.js and vitest." }] },
+        {
+          patterns: [
+            {
+              regex: "^(?!decimal\\.js$|vitest$|\\.{1,2}/|@/lib/domain/).+",
+              message: "lib/domain tests import only the domain, decimal.js and vitest.",
+            },
+          ],
+        },
       ],
     },
   },

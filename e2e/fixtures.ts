@@ -1,4 +1,4 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type BrowserContext, type Page } from "@playwright/test";
 import { E2E_ADMIN } from "../playwright.config";
 
 export { E2E_ADMIN };
@@ -10,4 +10,27 @@ export async function signIn(page: Page, email = E2E_ADMIN.email, password = E2E
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
   await expect(page.getByRole("navigation", { name: "Main" })).toBeVisible();
+}
+
+/**
+ * Chromium's virtual authenticator over CDP: a platform authenticator with resident keys that
+ * verifies the user (as Touch ID would) and answers prompts without a person.
+ */
+export async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("WebAuthn.enable", { enableUI: false });
+  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
+    options: {
+      protocol: "ctap2",
+      ctap2Version: "ctap2_1",
+      transport: "internal",
+      hasResidentKey: true,
+      hasUserVerification: true,
+      isUserVerified: true,
+      automaticPresenceSimulation: true,
+    },
+  });
+  const credentials = async () =>
+    (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials;
+  return { cdp, authenticatorId, credentials };
 }

@@ -1,29 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
-import { expect, test, type BrowserContext, type Page } from "@playwright/test";
-import { E2E_ADMIN, signIn } from "./fixtures";
-
-/**
- * Chromium's virtual authenticator over CDP: a platform authenticator with resident keys that
- * verifies the user (as Touch ID would) and answers prompts without a person.
- */
-async function addVirtualAuthenticator(context: BrowserContext, page: Page) {
-  const cdp = await context.newCDPSession(page);
-  await cdp.send("WebAuthn.enable", { enableUI: false });
-  const { authenticatorId } = await cdp.send("WebAuthn.addVirtualAuthenticator", {
-    options: {
-      protocol: "ctap2",
-      ctap2Version: "ctap2_1",
-      transport: "internal",
-      hasResidentKey: true,
-      hasUserVerification: true,
-      isUserVerified: true,
-      automaticPresenceSimulation: true,
-    },
-  });
-  const credentials = async () =>
-    (await cdp.send("WebAuthn.getCredentials", { authenticatorId })).credentials;
-  return { cdp, authenticatorId, credentials };
-}
+import { expect, test, type Page } from "@playwright/test";
+import { E2E_ADMIN, addVirtualAuthenticator, signIn } from "./fixtures";
 
 async function openSettings(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();

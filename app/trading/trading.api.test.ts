@@ -294,7 +294,10 @@ describe("[TRADING] order lifecycle", () => {
     let cursor: string | null = null;
     let pages = 0;
     do {
-      const page: { status: number; body: { data: { order_id: string }[]; pagination: { next_cursor: string | null } } } = await call(searchOrders, {
+      const page: {
+        status: number;
+        body: { data: { order_id: string }[]; pagination: { next_cursor: string | null } };
+      } = await call(searchOrders, {
         method: "POST",
         headers,
         body: { limit: 10, ...(cursor ? { cursor } : {}) },

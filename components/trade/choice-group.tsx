@@ -46,7 +46,6 @@ export function ChoiceGroup<T extends string>({
                 type="radio"
                 className="sr-only"
                 name={name}
-                aria-invalid={error ? true : undefined}
                 value={choice.value}
                 checked={selected}
                 onChange={() => onChange(choice.value)}

@@ -19,7 +19,9 @@ describe("[CORE] GET /api/order_errors/ and POST /api/order_messages/", () => {
     const twap = await submit(token, { duration: 600 });
     // Funds leave the account after submit: the engine logs why it could not trade.
     const tiny = await submit(token, { strategy: "Market", base_asset_qty: "0.5", duration: 30 });
-    await (await db()).balance.update({
+    await (
+      await db()
+    ).balance.update({
       where: { accountId_asset: { accountId: account.id, asset: "USDT" } },
       data: { amount: "10" },
     });
