@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { type FormEvent, type KeyboardEvent, useEffect, useRef, useState } from "react";
 import type { TCoreSubmittedOrder } from "@/lib/contracts/core/orders";
 import { ApiError } from "@/lib/client/api";
 import { decimalsOf, formatDecimal } from "@/lib/client/format";
@@ -89,12 +89,15 @@ export function OrderEntry() {
     try {
       setCreated(await submit.mutateAsync(buildSubmitBody(state)));
     } catch {
-      // The errors render beside their fields; move focus to the first one.
-      requestAnimationFrame(() =>
-        formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']:is(input, select)")?.focus(),
-      );
+      // The errors render beside their fields; the effect below moves focus to the first one.
     }
   }
+
+  // After the render that shows a submit's errors, focus the first field at fault.
+  useEffect(() => {
+    if (!submit.error) return;
+    formRef.current?.querySelector<HTMLElement>("[aria-invalid='true']:is(input, select)")?.focus();
+  }, [submit.error]);
 
   function onKeyDown(event: KeyboardEvent<HTMLFormElement>) {
     if (event.key === "Escape" && !event.defaultPrevented && submit.error) submit.reset();
