@@ -7,6 +7,7 @@ import { POST as activeOrders } from "./orders/active/route";
 import { POST as searchOrders } from "./orders/search/route";
 import { POST as trades } from "./trades/route";
 import { POST as cancel } from "./[account_name]/[connector_name]/orders/[client_order_id]/cancel/route";
+import { GET as listCoreOrders } from "../api/orders/route";
 
 const basic = (login: string, token: string) => ({
   authorization: `Basic ${Buffer.from(`${login}:${token}`).toString("base64")}`,
@@ -208,8 +209,8 @@ describe("[TRADING] POST /trading/orders", () => {
 });
 
 describe("[TRADING] order lifecycle", () => {
-  it("a MARKET order fills and shows in /trading/trades and in the order search as FILLED", async () => {
-    const { headers } = await trader();
+  it("a MARKET order fills and shows in /trading/trades, in the order search as FILLED, and in GET /api/orders/", async () => {
+    const { headers, token } = await trader();
     const placed = await call(placeTrade, {
       method: "POST",
       headers,
@@ -256,6 +257,23 @@ describe("[TRADING] order lifecycle", () => {
       }),
     ]);
     expect(Number(search.body.data[0].average_fill_price)).toBeGreaterThan(0);
+
+    // The same order, with its fills, through the Core Order API.
+    const core = await call(listCoreOrders, {
+      token,
+      path: `/api/orders/?custom_order_ids=${placed.body.order_id}`,
+    });
+    expect(core.status).toBe(200);
+    expect(core.body.orders).toHaveLength(1);
+    expect(core.body.orders[0]).toMatchObject({
+      custom_order_id: placed.body.order_id,
+      pair: "SOL-USDT",
+      side: "sell",
+      strategy: "Market",
+      status: "COMPLETE",
+      pct_filled: "100.00",
+    });
+    expect(String(core.body.orders[0].executed_qty)).toBe("12.5");
   });
 
   it("cancels a resting LIMIT by client order id; unknown ids are 404", async () => {
