@@ -2,6 +2,7 @@
 // table painted, FCP, LCP), its first-load JavaScript, and the frame budget of a page while live
 // updates flow (a requestAnimationFrame loop, plus long tasks), in Debian's Chromium.
 import type { Browser, BrowserContext, BrowserType, Page } from "playwright-core";
+import { CHROMIUM_LAUNCH } from "../../e2e/chromium";
 
 /** Registered before any page script runs: paint observers and the first-row probe. */
 const INIT_SCRIPT = `(() => {
@@ -174,16 +175,5 @@ export async function openOrdersPage(
 }
 
 export async function launch(chromium: BrowserType): Promise<Browser> {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-quic",
-      "--no-first-run",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-    ],
-  });
+  return chromium.launch(CHROMIUM_LAUNCH);
 }

@@ -6,6 +6,7 @@ import { useCreateSigningKey } from "@/lib/client/hooks/use-create-signing-key";
 import { useRevokeSigningKey } from "@/lib/client/hooks/use-revoke-signing-key";
 import { ApiError } from "@/lib/client/api";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { TextField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
@@ -23,7 +24,6 @@ export function SigningKeysPanel() {
   const revoke = useRevokeSigningKey();
   const [publicKey, setPublicKey] = useState("");
   const [label, setLabel] = useState("");
-  const [confirming, setConfirming] = useState<string | null>(null);
   const fieldErrors = create.error instanceof ApiError ? create.error.fieldErrors : {};
 
   async function onCreate(event: FormEvent) {
@@ -105,28 +105,13 @@ export function SigningKeysPanel() {
                   <td className="tabular">{formatTime(key.last_used_at)}</td>
                   <td>{key.revoked_at ? <span className="text-muted">revoked</span> : "active"}</td>
                   <td className="text-right">
-                    {key.revoked_at ? null : confirming === key.id ? (
-                      <span className="inline-flex gap-2">
-                        <Button
-                          variant="danger"
-                          aria-label={`Confirm revoke ${key.label}`}
-                          disabled={revoke.isPending}
-                          onClick={() => revoke.mutate(key.id, { onSettled: () => setConfirming(null) })}
-                        >
-                          Confirm
-                        </Button>
-                        <Button variant="ghost" onClick={() => setConfirming(null)}>
-                          Keep
-                        </Button>
-                      </span>
-                    ) : (
-                      <Button
-                        variant="danger"
-                        aria-label={`Revoke ${key.label}`}
-                        onClick={() => setConfirming(key.id)}
-                      >
-                        Revoke
-                      </Button>
+                    {key.revoked_at ? null : (
+                      <ConfirmAction
+                        action="Revoke"
+                        subject={key.label}
+                        pending={revoke.isPending}
+                        onConfirm={(done) => revoke.mutate(key.id, { onSettled: done })}
+                      />
                     )}
                   </td>
                 </tr>

@@ -8,6 +8,7 @@ import { useCreateToken } from "@/lib/client/hooks/use-create-token";
 import { useRevokeToken } from "@/lib/client/hooks/use-revoke-token";
 import { ApiError } from "@/lib/client/api";
 import { Button } from "@/components/ui/button";
+import { ConfirmAction } from "@/components/ui/confirm-action";
 import { TextField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState, LoadingRows } from "@/components/ui/states";
@@ -28,7 +29,6 @@ export function TokensPanel({ allowedScopes }: { allowedScopes: TScope[] }) {
   const [label, setLabel] = useState("");
   const [scopes, setScopes] = useState<TScope[]>(["read", "trade"]);
   const [created, setCreated] = useState<TCreatedToken | null>(null);
-  const [confirming, setConfirming] = useState<string | null>(null);
   const fieldErrors = create.error instanceof ApiError ? create.error.fieldErrors : {};
 
   async function onCreate(event: FormEvent) {
@@ -131,28 +131,13 @@ export function TokensPanel({ allowedScopes }: { allowedScopes: TScope[] }) {
                   <td className="tabular">{formatTime(token.last_used_at)}</td>
                   <td>{token.revoked_at ? <span className="text-muted">revoked</span> : "active"}</td>
                   <td className="text-right">
-                    {token.revoked_at ? null : confirming === token.id ? (
-                      <span className="inline-flex gap-2">
-                        <Button
-                          variant="danger"
-                          aria-label={`Confirm revoke ${token.label}`}
-                          disabled={revoke.isPending}
-                          onClick={() => revoke.mutate(token.id, { onSettled: () => setConfirming(null) })}
-                        >
-                          Confirm
-                        </Button>
-                        <Button variant="ghost" onClick={() => setConfirming(null)}>
-                          Keep
-                        </Button>
-                      </span>
-                    ) : (
-                      <Button
-                        variant="danger"
-                        aria-label={`Revoke ${token.label}`}
-                        onClick={() => setConfirming(token.id)}
-                      >
-                        Revoke
-                      </Button>
+                    {token.revoked_at ? null : (
+                      <ConfirmAction
+                        action="Revoke"
+                        subject={token.label}
+                        pending={revoke.isPending}
+                        onConfirm={(done) => revoke.mutate(token.id, { onSettled: done })}
+                      />
                     )}
                   </td>
                 </tr>

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseIsoTime } from "@/lib/domain/orders/request-values";
+import { PAIR_PATTERN, queryIsoTime } from "./common";
 import { csvList, MAX_PAGE_SIZE } from "./core/common";
 
 /**
@@ -7,24 +7,6 @@ import { csvList, MAX_PAGE_SIZE } from "./core/common";
  * with the same filters on both. App-internal endpoints (the dashboard's Fills page): errors are the
  * app's `{error, errors: ["field: message"]}`. Decimals are strings, exactly as stored.
  */
-
-const PAIR = /^[A-Za-z0-9_.]+(?::[A-Za-z0-9_.]+)?-[A-Za-z0-9_.]+$/;
-
-/** An ISO 8601 time in the query, read as epoch ms. */
-const queryTime = (description: string) =>
-  z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value.trim() === "") return undefined;
-      const time = parseIsoTime(value);
-      if (time === null) {
-        ctx.addIssue({ code: "custom", message: "must be an ISO 8601 time" });
-        return z.NEVER;
-      }
-      return time;
-    })
-    .meta({ description });
 
 /** The keyset cursor: the last fill of a page (its time and id), base64url. */
 export interface FillCursor {
@@ -57,7 +39,7 @@ const filters = {
   pair: z
     .string()
     .trim()
-    .regex(PAIR, "must be BASE-QUOTE, e.g. BTC-USDT")
+    .regex(PAIR_PATTERN, "must be BASE-QUOTE, e.g. BTC-USDT")
     .optional()
     .meta({ description: "One pair, e.g. BTC-USDT." }),
   side: z.enum(["buy", "sell"], { error: "must be buy or sell" }).optional(),
@@ -71,8 +53,8 @@ const filters = {
     .transform((id) => id.toLowerCase())
     .optional()
     .meta({ description: "Only this order's fills." }),
-  from: queryTime("ISO 8601: fills at or after this time."),
-  to: queryTime("ISO 8601: fills before this time."),
+  from: queryIsoTime("ISO 8601: fills at or after this time."),
+  to: queryIsoTime("ISO 8601: fills before this time."),
 };
 
 const checkRange = (query: { from?: number; to?: number }, ctx: z.RefinementCtx) => {

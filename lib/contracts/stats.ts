@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseIsoTime } from "@/lib/domain/orders/request-values";
+import { PAIR_PATTERN, queryIsoTime } from "./common";
 import { csvList } from "./core/common";
 
 /**
@@ -9,29 +9,12 @@ import { csvList } from "./core/common";
  * distribution of per-order slippage vs arrival. App-internal (the dashboard's Fills page).
  */
 
-const PAIR = /^[A-Za-z0-9_.]+(?::[A-Za-z0-9_.]+)?-[A-Za-z0-9_.]+$/;
-
-const queryTime = (description: string) =>
-  z
-    .string()
-    .optional()
-    .transform((value, ctx) => {
-      if (value === undefined || value.trim() === "") return undefined;
-      const time = parseIsoTime(value);
-      if (time === null) {
-        ctx.addIssue({ code: "custom", message: "must be an ISO 8601 time" });
-        return z.NEVER;
-      }
-      return time;
-    })
-    .meta({ description });
-
 export const ZExecutionStatsQuery = z
   .object({
-    pair: z.string().trim().regex(PAIR, "must be BASE-QUOTE, e.g. BTC-USDT").optional(),
+    pair: z.string().trim().regex(PAIR_PATTERN, "must be BASE-QUOTE, e.g. BTC-USDT").optional(),
     account_names: csvList("account_names").optional(),
-    from: queryTime("ISO 8601: orders completed at or after this time."),
-    to: queryTime("ISO 8601: orders completed before this time."),
+    from: queryIsoTime("ISO 8601: orders completed at or after this time."),
+    to: queryIsoTime("ISO 8601: orders completed before this time."),
   })
   .superRefine((query, ctx) => {
     if (query.from !== undefined && query.to !== undefined && query.from > query.to)
