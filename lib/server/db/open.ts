@@ -13,6 +13,8 @@ export interface OpenDatabase {
   target: DatabaseTarget;
   /** `postgresql://` URL other tools (psql, a second client) can use while this process runs. */
   connectionUrl: string;
+  /** Run `hook` before the pool closes (a long-lived client, such as a LISTEN, must let go first). */
+  onClose(hook: () => void | Promise<void>): void;
   close(): Promise<void>;
 }
 
@@ -92,14 +94,18 @@ export async function openDatabase(target: DatabaseTarget = databaseTarget()): P
   }
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool, { disposeExternalPool: false }) });
   let closed = false;
+  const closeHooks: (() => void | Promise<void>)[] = [];
   return {
     prisma,
     pool,
     target,
     connectionUrl,
+    onClose: (hook) => void closeHooks.push(hook),
     async close() {
       if (closed) return;
       closed = true;
+      for (const hook of closeHooks)
+        await Promise.resolve(hook()).catch((error) => console.error("[db] close hook failed", error));
       await prisma.$disconnect();
       await pool.end();
       await pglite?.stop();

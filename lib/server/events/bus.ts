@@ -123,6 +123,14 @@ async function listenAcrossProcesses(): Promise<void> {
     if (db.target.kind !== "postgres") return;
     const client = await db.pool.connect();
     b.listener = client;
+    // The pool cannot close while this client is checked out: hand it back (destroyed) first.
+    db.onClose(() => {
+      if (b.listener === client) {
+        b.listener = null;
+        b.listening = null;
+        client.release(true);
+      }
+    });
     client.on("notification", (message) => {
       if (message.channel !== CHANNEL || !message.payload) return;
       try {
