@@ -14,6 +14,9 @@ import { collectBatch, type StreamBatch, type StreamMessage } from "./merge";
  * - Reconnection is ours, not the browser's (EventSource gives up for good on an HTTP error and
  *   retries at a fixed pace otherwise): exponential backoff from 1 s to 30 s with jitter, and at once
  *   when the browser comes back online.
+ * - A stream can die without an error (a proxy or a sleeping laptop drops the TCP connection and no
+ *   FIN arrives): the server sends `heartbeat` every 15 s, and a connection that has said nothing
+ *   for 45 s is closed and replaced as if it had failed.
  */
 
 const EVENTS = ["order", "placement", "fill"] as const;
@@ -21,6 +24,9 @@ const MIN_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 /** Background tabs get no animation frames: flush on a timer there. */
 const HIDDEN_FLUSH_MS = 250;
+/** Three missed server heartbeats (15 s apart) and the connection is taken for dead. */
+export const SILENCE_LIMIT_MS = 45_000;
+const WATCHDOG_MS = 5_000;
 
 type BatchListener = (batch: StreamBatch) => void;
 const batchListeners = new Set<BatchListener>();
@@ -46,6 +52,10 @@ export function startLiveStream(client: QueryClient, { url = "/api/stream" }: { 
   let buffer: StreamMessage[] = [];
   let frame: number | null = null;
   let flushTimer: ReturnType<typeof setTimeout> | null = null;
+  let lastHeardAt = Date.now();
+  const heard = () => {
+    lastHeardAt = Date.now();
+  };
 
   const flush = () => {
     if (frame !== null) cancelAnimationFrame(frame);
@@ -68,6 +78,7 @@ export function startLiveStream(client: QueryClient, { url = "/api/stream" }: { 
   };
 
   const receive = (event: (typeof EVENTS)[number], raw: string) => {
+    heard();
     try {
       buffer.push({ event, data: JSON.parse(raw) } as StreamMessage);
     } catch {
@@ -84,21 +95,31 @@ export function startLiveStream(client: QueryClient, { url = "/api/stream" }: { 
     // What was fetched once this connection was under way is as fresh as its events; older data
     // may have missed some, and is refetched when the server says `ready`.
     const openedAt = Date.now();
+    heard();
+    es.addEventListener("heartbeat", heard);
     es.addEventListener("ready", () => {
+      heard();
       attempt = 0;
       setStreamStatus("live");
       refreshAfterConnect(client, openedAt);
     });
     for (const name of EVENTS)
       es.addEventListener(name, (event) => receive(name, (event as MessageEvent<string>).data));
-    es.onerror = () => {
-      if (stopped || source !== es) return;
-      es.close();
-      source = null;
-      flush();
-      scheduleReconnect();
-    };
+    es.onerror = () => drop(es);
   };
+
+  /** Give up on this connection (it failed, or went silent) and schedule the next one. */
+  const drop = (es: EventSource) => {
+    if (stopped || source !== es) return;
+    es.close();
+    source = null;
+    flush();
+    scheduleReconnect();
+  };
+
+  const watchdog = setInterval(() => {
+    if (source && Date.now() - lastHeardAt > SILENCE_LIMIT_MS) drop(source);
+  }, WATCHDOG_MS);
 
   const scheduleReconnect = () => {
     if (retryTimer !== null || stopped) return;
@@ -123,6 +144,7 @@ export function startLiveStream(client: QueryClient, { url = "/api/stream" }: { 
 
   return () => {
     stopped = true;
+    clearInterval(watchdog);
     window.removeEventListener("online", onOnline);
     window.removeEventListener("offline", onOffline);
     if (retryTimer !== null) clearTimeout(retryTimer);

@@ -8,8 +8,10 @@ const FLUSH_MS = 50;
 
 /**
  * A Server-Sent Events stream of the user's order, placement and fill events. It says `ready` on
- * connect (the browser refetches what it may have missed while away) and sends a comment every
- * 15 s so proxies keep it open. It ends when the client goes away.
+ * connect (the browser refetches what it may have missed while away) and a `heartbeat` event every
+ * 15 s, which keeps proxies from closing an idle stream and lets the browser tell a live but quiet
+ * stream from a dead one (comments never reach EventSource listeners). It ends when the client goes
+ * away.
  */
 export async function openStream({
   userId,
@@ -59,7 +61,7 @@ export async function openStream({
         pending.push(`event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`);
         flushTimer ??= setTimeout(flush, FLUSH_MS);
       });
-      heartbeat = setInterval(() => send(`: ping ${Date.now()}\n\n`), HEARTBEAT_MS);
+      heartbeat = setInterval(() => send(`event: heartbeat\ndata: ${Date.now()}\n\n`), HEARTBEAT_MS);
     },
     cancel() {
       unsubscribe?.();
