@@ -101,3 +101,45 @@ describe("[ENGINE] a TWAP on the simulated venue, driven tick by tick", () => {
     expect(canceled.total.toFixed()).toBe(canceled.order.executedBase.toString());
   });
 });
+
+describe("[ENGINE] housekeeping between ticks", () => {
+  it("runs when due, not on every tick, keeps ticking when it fails, and stops with the engine", async () => {
+    let clock = T0;
+    const calls: number[] = [];
+    let failNext = true;
+    const engine = new Engine({
+      workerId: "housekeeping",
+      tickMs: 5,
+      clock: () => clock,
+      housekeepingMs: 1_000,
+      housekeeping: async (now) => {
+        calls.push(now);
+        if (failNext) {
+          failNext = false;
+          throw new Error("sweep failed");
+        }
+      },
+    });
+    const errors: unknown[] = [];
+    const originalError = console.error;
+    console.error = (...args: unknown[]) => void errors.push(args[0]);
+    try {
+      engine.start();
+      // Each real 5 ms tick advances the engine's clock by 300 ms: housekeeping is due every 4th.
+      for (let i = 0; i < 40 && calls.length < 3; i++) {
+        await new Promise((resolve) => setTimeout(resolve, 20));
+        clock += 300;
+      }
+      await engine.stop();
+    } finally {
+      console.error = originalError;
+    }
+    expect(calls.length).toBeGreaterThanOrEqual(3);
+    for (let i = 1; i < calls.length; i++) expect(calls[i]! - calls[i - 1]!).toBeGreaterThanOrEqual(1_000);
+    expect(errors).toContain("[engine] housekeeping failed");
+    const stoppedAt = calls.length;
+    clock += 10_000;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(calls).toHaveLength(stoppedAt);
+  });
+});

@@ -8,6 +8,7 @@ import { OrderTick } from "./process-order";
 import type { OrderOutcome } from "./outcome";
 import { writeOutcomes } from "./writer";
 import { groupDirectives } from "./groups";
+import { sweepGatewayOrders } from "../services/gateway/sweep-gateway-orders";
 
 export interface EngineOptions {
   workerId?: string;
@@ -21,6 +22,12 @@ export interface EngineOptions {
   clock?: () => number;
   /** Called after every tick (benchmarks, tests). */
   onTick?: (stats: TickStats) => void;
+  /**
+   * Work beside the orders' ticks, run between ticks at most every `housekeepingMs` (default 10 s):
+   * startEngine gives it the Gateway's sweep (expired unsigned orders, stuck DeFi settlements).
+   */
+  housekeeping?: (now: number) => Promise<unknown>;
+  housekeepingMs?: number;
 }
 
 export interface TickStats {
@@ -56,6 +63,9 @@ export class Engine {
   private running: Promise<void> | null = null;
   private stopped = true;
   private nextAt = 0;
+  private readonly housekeeping?: (now: number) => Promise<unknown>;
+  private readonly housekeepingMs: number;
+  private housekeptAt = 0;
 
   constructor(options: EngineOptions = {}) {
     this.workerId = options.workerId ?? `${os.hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
@@ -65,6 +75,8 @@ export class Engine {
     this.batchSize = options.batchSize ?? Number(process.env.TRANCHE_ENGINE_BATCH ?? 10_000);
     this.clock = options.clock ?? (() => Date.now());
     this.onTick = options.onTick;
+    this.housekeeping = options.housekeeping;
+    this.housekeepingMs = options.housekeepingMs ?? 10_000;
   }
 
   start(): void {
@@ -99,12 +111,25 @@ export class Engine {
       this.running = this.tick(this.clock(), scheduled)
         .then(() => undefined)
         .catch((error) => console.error("[engine] tick failed", error))
+        .then(() => this.housekeep())
         .finally(() => {
           this.running = null;
           this.nextAt = Math.max(scheduled + this.tickMs, this.clock() - this.tickMs);
           this.schedule();
         });
     }, delay);
+  }
+
+  /** Run the housekeeping if it is due; its failure is logged and tried again when next due. */
+  private async housekeep(): Promise<void> {
+    const now = this.clock();
+    if (!this.housekeeping || now - this.housekeptAt < this.housekeepingMs) return;
+    this.housekeptAt = now;
+    try {
+      await this.housekeeping(now);
+    } catch (error) {
+      console.error("[engine] housekeeping failed", error);
+    }
   }
 
   /** One tick at `now`: claim, work, write. Public so tests and benchmarks drive it directly. */
@@ -250,7 +275,16 @@ const state = globalThis as unknown as { __trancheEngine?: Engine };
 /** The engine of this process, started once (from instrumentation.ts or the worker script). */
 export function startEngine(options: EngineOptions = {}): Engine {
   if (!state.__trancheEngine) {
-    state.__trancheEngine = new Engine(options);
+    state.__trancheEngine = new Engine({
+      housekeeping: async (now) => {
+        const swept = await sweepGatewayOrders({ now });
+        if (swept.expired.length + swept.settled.length > 0)
+          console.log(
+            `[engine] gateway sweep: ${swept.expired.length} unsigned orders expired, ${swept.settled.length} stuck settlements finished`,
+          );
+      },
+      ...options,
+    });
     state.__trancheEngine.start();
   }
   return state.__trancheEngine;

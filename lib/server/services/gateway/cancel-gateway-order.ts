@@ -11,7 +11,8 @@ import { getOrderOrThrow } from "../orders/load-order";
  * DELETE /v1/gateway/orders/{id}: only pending or active orders (409 otherwise, as the Gateway
  * documents it). CeFi orders go through the engine's cancel (cancel_pending until the venue
  * confirms, or canceled at once when nothing was placed). A DeFi order's transactions, once
- * submitted, are the chain's: it cannot be canceled; an initialized one simply expires unsigned.
+ * submitted, are the chain's: it cannot be canceled; an initialized one expires unsigned, and
+ * the engine's sweep then cancels it.
  */
 export async function cancelGatewayOrder({
   userId,
@@ -28,7 +29,7 @@ export async function cancelGatewayOrder({
   if (status !== "pending" && status !== "active") {
     throw new AppError(
       "invalid_state",
-      `Only pending or active orders can be canceled; order ${order.id} is ${status}.${status === "initialized" ? " Its unsigned payloads expire by themselves." : ""}`,
+      `Only pending or active orders can be canceled; order ${order.id} is ${status}.${status === "initialized" ? ` Its unsigned payloads expire at ${order.payloadsExpiresAt?.toISOString()}, and it is canceled then.` : ""}`,
     );
   }
   if (order.chainName) {

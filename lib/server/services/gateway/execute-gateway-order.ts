@@ -1,19 +1,16 @@
 import "server-only";
-import { keccak256, parseTransaction, type Hex } from "viem";
+import { parseTransaction, type Hex } from "viem";
 import type { TExecuteRequest, TExecuteResponse } from "@/lib/contracts/gateway";
-import { parsePayload, type EvmTxPayload } from "@/lib/domain/defi/payload";
-import { slippageRevertReason } from "@/lib/domain/defi/format";
-import { fillOf } from "@/lib/domain/defi/swap-plan";
-import { defiToken, type DefiToken } from "@/lib/domain/defi/tokens";
-import type { CanonicalStatus } from "@/lib/domain/orders/status";
+import { parsePayload } from "@/lib/domain/defi/payload";
+import { assertTransition, type CanonicalStatus } from "@/lib/domain/orders/status";
 import { AppError } from "@/lib/domain/shared/errors";
 import { verifyStamps } from "../../auth/stamps";
 import { db } from "../../db";
-import type { Order } from "../../db/generated/client";
-import { custodialSigner } from "../../signer";
+import { publishOrders } from "../../events/publish-orders";
 import { gatewayStatus } from "../../surfaces/gateway/status";
-import { defiVenue, TransactionRejected, type Receipt } from "../../venues/amm";
+import { defiVenue } from "../../venues/amm";
 import { getOrderOrThrow } from "../orders/load-order";
+import { settleDefiOrder } from "./settle-defi-order";
 
 /**
  * POST /v1/gateway/orders/{id}/execute — the seed's contract, in this order:
@@ -23,8 +20,8 @@ import { getOrderOrThrow } from "../orders/load-order";
  *  the same address must be executed first (its nonces come first).
  * Then, in one transaction, the stamps are consumed and the order moves initialized → pending only
  * if it is still initialized (a concurrent or second execute gets 409 and consumes nothing). Then
- * the custodial signer signs each transaction, the hashes are recorded, the chain includes them in
- * order, and the order ends `complete` (the swap recorded as a fill) or `failed` with the reason.
+ * settleDefiOrder signs, records and broadcasts the steps and writes the outcome; if this request
+ * dies half-way, the sweep takes the pending order up again (sweep-gateway-orders.ts).
  */
 export async function executeGatewayOrder({
   userId,
@@ -62,7 +59,6 @@ export async function executeGatewayOrder({
     );
   }
   const payloads = order.payloads.map((text) => parsePayload(text));
-  const chainId = order.evmChainId;
   const amm = defiVenue(order.chainName);
   await amm.assertAvailable(prisma);
 
@@ -83,6 +79,7 @@ export async function executeGatewayOrder({
     );
   }
 
+  assertTransition("initialized", "pending", "execute");
   await prisma.$transaction(async (tx) => {
     await verification.commit(tx);
     const { count } = await tx.order.updateMany({
@@ -100,192 +97,20 @@ export async function executeGatewayOrder({
     });
   });
 
-  // Sign every step first and record the hashes before anything is broadcast: whatever happens
-  // next, the order names the transactions that may be on the chain.
-  const signer = custodialSigner();
-  const signed: Hex[] = [];
+  await publishOrders(prisma, [order.id]);
+  let status: CanonicalStatus;
   try {
-    for (const payload of payloads) {
-      const unsignedTransaction = payload.unsignedTransaction as Hex;
-      signed.push(await signer.signTransaction({ userId, chainId, unsignedTransaction }));
-    }
+    status = await settleDefiOrder(order.id, { now });
   } catch (error) {
-    // Nothing was broadcast: the order fails now rather than wait forever (the cause is logged with the 500).
-    await finish(order, payloads, [], "The custodial signer could not sign the transactions.", now);
-    throw error;
-  }
-  await prisma.order.update({
-    where: { id: order.id },
-    data: { txHashes: signed.map((raw) => keccak256(raw)), version: { increment: 1 } },
-  });
-
-  const receipts: Receipt[] = [];
-  let failure: string | null = null;
-  for (const [index, raw] of signed.entries()) {
-    const step = stepName(payloads[index]!);
-    try {
-      const receipt = await amm.submit(raw, { now, orderId: order.id });
-      receipts.push(receipt);
-      if (receipt.status === "reverted") {
-        failure = revertMessage(step, receipt, order);
-        break;
-      }
-    } catch (error) {
-      if (!(error instanceof TransactionRejected)) throw error;
-      failure = `${step} transaction was rejected by the ${order.chainName} chain: ${error.message}.`;
-      break;
-    }
-  }
-  const status = await finish(order, payloads, receipts, failure, now);
-  return { status: gatewayStatus(status, order.strategy) };
-}
-
-const stepName = (payload: EvmTxPayload): string =>
-  payload.summary.startsWith("Approve") ? "Approve" : "Swap";
-
-function tokensOf(order: Order): { base: DefiToken; quote: DefiToken } {
-  return { base: defiToken(order.baseAsset)!, quote: defiToken(order.quoteAsset)! };
-}
-
-function revertMessage(step: string, receipt: Receipt, order: Order): string {
-  if (receipt.revertData) {
-    const { base, quote } = tokensOf(order);
-    const tokenOut = order.side === "buy" ? base : quote;
-    return slippageRevertReason(
-      BigInt(receipt.revertData.amountOut),
-      BigInt(receipt.revertData.amountOutMin),
-      tokenOut,
-    );
-  }
-  return `${step} reverted: ${receipt.revertReason ?? "no reason given"}`;
-}
-
-/** Record the outcome in one transaction: the swap as a fill and the order complete, or failed. */
-async function finish(
-  order: Order,
-  payloads: EvmTxPayload[],
-  receipts: Receipt[],
-  failure: string | null,
-  now: number,
-): Promise<CanonicalStatus> {
-  const prisma = await db();
-  const wallet = await prisma.custodialWallet.findUniqueOrThrow({
-    where: { userId_chainId: { userId: order.userId, chainId: order.evmChainId! } },
-  });
-  const included = receipts.map((receipt) => receipt.hash);
-  const swapReceipt = receipts.find((receipt) => receipt.method === "swapExactTokensForTokens");
-  const swapLog = swapReceipt?.logs.find((log) => log.event === "Swap");
-  const { base, quote } = tokensOf(order);
-  const time = new Date(now);
-  return prisma.$transaction(async (tx) => {
-    if (failure || !swapReceipt || swapReceipt.status !== "success" || !swapLog || swapLog.event !== "Swap") {
-      const reason = failure ?? "The swap was not confirmed.";
-      if (swapReceipt) {
-        await tx.placement.create({
-          data: placementData(order, wallet.id, swapReceipt.hash, time, {
-            status: "rejected",
-            size: order.targetUnit === "base" ? order.targetQty.toString() : "0",
-            reason,
-          }),
-        });
-      }
-      await tx.order.update({
-        where: { id: order.id },
-        data: {
-          status: "failed",
-          failureReason: reason,
-          txHashes: included,
-          completedAt: time,
-          version: { increment: 1 },
-          messages: { create: { level: "ERROR", message: `Order failed: ${reason}`, createdAt: time } },
-        },
-      });
-      return "failed";
-    }
-    const fill = fillOf({
-      side: order.side,
-      base,
-      quote,
-      amountIn: BigInt(swapLog.amountIn),
-      amountOut: BigInt(swapLog.amountOut),
-      feeBps: swapLog.feeBps,
-    });
-    const placement = await tx.placement.create({
-      data: placementData(order, wallet.id, swapReceipt.hash, time, {
-        status: "filled",
-        size: fill.size.toFixed(),
-        price: fill.price.toFixed(),
-      }),
-    });
-    await tx.fill.create({
-      data: {
-        orderId: order.id,
-        placementId: placement.id,
-        accountId: wallet.id,
-        userId: order.userId,
-        venue: "amm",
-        pair: order.pair,
-        side: order.side,
-        externalId: swapReceipt.hash,
-        price: fill.price.toFixed(),
-        size: fill.size.toFixed(),
-        notional: fill.notional.toFixed(),
-        fee: fill.fee.toFixed(),
-        feeAsset: fill.feeAsset,
-        role: "TAKE",
-        time,
-      },
-    });
-    const summary = payloads[payloads.length - 1]!.summary;
-    await tx.order.update({
+    // The signatures are accepted and the order is the chain's business now: a fault half-way
+    // (the chain unreachable) leaves it `pending` — submitted, not confirmed — and the sweep
+    // finishes it; a signer fault has already failed it. Either way the answer is its status.
+    console.error(`[gateway] settling order ${order.id} stopped half-way`, error);
+    const current = await prisma.order.findUniqueOrThrow({
       where: { id: order.id },
-      data: {
-        status: "complete",
-        txHashes: included,
-        completedAt: time,
-        executedBase: fill.size.toFixed(),
-        executedQuote: fill.notional.toFixed(),
-        totalFee: fill.fee.toFixed(),
-        feeAsset: fill.feeAsset,
-        departurePrice: fill.price.toFixed(),
-        version: { increment: 1 },
-        messages: {
-          create: {
-            level: "INFO",
-            message: `Order complete: ${summary.replace(/ for ≥ .*/, "")} filled ${fill.size.toFixed()} ${base.symbol} at ${fill.price.toDecimalPlaces(8).toFixed()} ${quote.symbol} in block ${swapReceipt.blockNumber} (tx ${swapReceipt.hash}).`,
-            createdAt: time,
-          },
-        },
-      },
+      select: { status: true },
     });
-    return "complete";
-  });
-}
-
-function placementData(
-  order: Order,
-  walletId: string,
-  hash: string,
-  time: Date,
-  outcome: { status: "filled" | "rejected"; size: string; price?: string; reason?: string },
-) {
-  return {
-    orderId: order.id,
-    accountId: walletId,
-    clientId: `${order.id}:swap`,
-    venue: "amm",
-    pair: order.pair,
-    side: order.side,
-    kind: "swap",
-    tif: "IOC",
-    placementType: "TAKE" as const,
-    price: outcome.price ?? null,
-    size: outcome.size,
-    filled: outcome.status === "filled" ? outcome.size : "0",
-    status: outcome.status,
-    reason: outcome.reason ?? null,
-    externalId: hash,
-    createdAt: time,
-    closedAt: time,
-  };
+    status = current.status as CanonicalStatus;
+  }
+  return { status: gatewayStatus(status, order.strategy) };
 }

@@ -171,6 +171,19 @@ export class AmmVenue {
   }
 
   /**
+   * The signed transactions of a Gateway order already on the chain, by nonce (a node's
+   * eth_getTransactionByHash over the hashes the order recorded, or its indexer by tag).
+   */
+  async includedFor(orderId: string, client?: PrismaClient | Tx): Promise<Map<bigint, Hex>> {
+    const prisma = client ?? (await this.database());
+    const rows = await prisma.ledgerTransaction.findMany({
+      where: { chainId: this.chainId, orderId },
+      select: { nonce: true, raw: true },
+    });
+    return new Map(rows.map((row) => [row.nonce, row.raw as Hex]));
+  }
+
+  /**
    * The faucet (this offline ledger only): mint `amount` base units of a token to `address`, inside
    * `tx` when given (seeding), else in a transaction of its own. Answers the new balance.
    */

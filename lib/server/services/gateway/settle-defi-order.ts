@@ -1,0 +1,266 @@
+import "server-only";
+import { keccak256, parseTransaction, type Hex } from "viem";
+import { parsePayload, type EvmTxPayload } from "@/lib/domain/defi/payload";
+import { slippageRevertReason } from "@/lib/domain/defi/format";
+import { fillOf } from "@/lib/domain/defi/swap-plan";
+import { defiToken, type DefiToken } from "@/lib/domain/defi/tokens";
+import { assertTransition, type CanonicalStatus } from "@/lib/domain/orders/status";
+import { db, type Tx } from "../../db";
+import type { Order } from "../../db/generated/client";
+import { publishOrders } from "../../events/publish-orders";
+import { custodialSigner } from "../../signer";
+import { defiVenue, TransactionRejected, type Receipt } from "../../venues/amm";
+
+/**
+ * Take a `pending` DeFi order (its payloads authorized) to the end: the custodial signer signs each
+ * step, the hashes are recorded before anything is broadcast, the chain includes the steps in
+ * order, and the order ends `complete` (the swap recorded as a fill) or `failed` with the reason.
+ *
+ * It may run again for the same order — the execute request that started it may have died half-way
+ * (see sweep-gateway-orders.ts) — so every step is idempotent: a step already on the chain is not
+ * signed or sent again (its included transaction answers for it), and the outcome is written only
+ * if the order is still `pending`, so a second run records no second fill. Answers the status the
+ * order has afterwards. Throws when the chain cannot be reached (the order stays pending, and is
+ * taken up again later).
+ */
+export async function settleDefiOrder(orderId: string, { now }: { now: number }): Promise<CanonicalStatus> {
+  const prisma = await db();
+  const order = await prisma.order.findUniqueOrThrow({ where: { id: orderId } });
+  if (order.status !== "pending" || !order.chainName || order.evmChainId === null) {
+    return order.status as CanonicalStatus;
+  }
+  const payloads = order.payloads.map((text) => parsePayload(text));
+  const amm = defiVenue(order.chainName);
+  const included = await amm.includedFor(order.id, prisma);
+
+  // Sign every step not yet on the chain and record the hashes before anything is broadcast:
+  // whatever happens next, the order names the transactions that may be on the chain.
+  const signer = custodialSigner();
+  const signed: Hex[] = [];
+  try {
+    for (const payload of payloads) {
+      const unsignedTransaction = payload.unsignedTransaction as Hex;
+      const nonce = BigInt(parseTransaction(unsignedTransaction).nonce ?? 0);
+      signed.push(
+        included.get(nonce) ??
+          (await signer.signTransaction({
+            userId: order.userId,
+            chainId: order.evmChainId,
+            unsignedTransaction,
+          })),
+      );
+    }
+  } catch (error) {
+    // Nothing new was broadcast: the order fails now rather than wait forever (the cause is logged with the 500).
+    await finish(order, payloads, [], "The custodial signer could not sign the transactions.", now);
+    throw error;
+  }
+  const hashes = signed.map((raw) => keccak256(raw));
+  if (hashes.join() !== order.txHashes.join()) {
+    await prisma.order.updateMany({
+      where: { id: order.id, status: "pending" },
+      data: { txHashes: hashes, version: { increment: 1 } },
+    });
+  }
+
+  const receipts: Receipt[] = [];
+  let failure: string | null = null;
+  for (const [index, raw] of signed.entries()) {
+    const step = stepName(payloads[index]!);
+    try {
+      // A step already included is answered with its first receipt, not included twice.
+      const receipt = await amm.submit(raw, { now, orderId: order.id });
+      receipts.push(receipt);
+      if (receipt.status === "reverted") {
+        failure = revertMessage(step, receipt, order);
+        break;
+      }
+    } catch (error) {
+      if (!(error instanceof TransactionRejected)) throw error;
+      failure = `${step} transaction was rejected by the ${order.chainName} chain: ${error.message}.`;
+      break;
+    }
+  }
+  return finish(order, payloads, receipts, failure, now);
+}
+
+const stepName = (payload: EvmTxPayload): string =>
+  payload.summary.startsWith("Approve") ? "Approve" : "Swap";
+
+function tokensOf(order: Order): { base: DefiToken; quote: DefiToken } {
+  return { base: defiToken(order.baseAsset)!, quote: defiToken(order.quoteAsset)! };
+}
+
+function revertMessage(step: string, receipt: Receipt, order: Order): string {
+  if (receipt.revertData) {
+    const { base, quote } = tokensOf(order);
+    const tokenOut = order.side === "buy" ? base : quote;
+    return slippageRevertReason(
+      BigInt(receipt.revertData.amountOut),
+      BigInt(receipt.revertData.amountOutMin),
+      tokenOut,
+    );
+  }
+  return `${step} reverted: ${receipt.revertReason ?? "no reason given"}`;
+}
+
+/** Another run of settleDefiOrder wrote the outcome first. */
+class AlreadySettled extends Error {}
+
+/**
+ * Record the outcome in one transaction — the swap as a fill and the order complete, or failed —
+ * only if the order is still `pending` (a concurrent run that got there first wins; this one writes
+ * nothing). Then the owner's live stream hears of it.
+ */
+async function finish(
+  order: Order,
+  payloads: EvmTxPayload[],
+  receipts: Receipt[],
+  failure: string | null,
+  now: number,
+): Promise<CanonicalStatus> {
+  const prisma = await db();
+  const wallet = await prisma.custodialWallet.findUniqueOrThrow({
+    where: { userId_chainId: { userId: order.userId, chainId: order.evmChainId! } },
+  });
+  const included = receipts.map((receipt) => receipt.hash);
+  const swapReceipt = receipts.find((receipt) => receipt.method === "swapExactTokensForTokens");
+  const swapLog = swapReceipt?.logs.find((log) => log.event === "Swap");
+  const { base, quote } = tokensOf(order);
+  const time = new Date(now);
+
+  /** The one status write: pending → `to`, or AlreadySettled when the order is no longer pending. */
+  const settle = async (
+    tx: Tx,
+    to: "complete" | "failed",
+    data: Record<string, unknown>,
+    message: { level: "INFO" | "ERROR"; message: string },
+  ) => {
+    assertTransition("pending", to);
+    const { count } = await tx.order.updateMany({
+      where: { id: order.id, status: "pending" },
+      data: { ...data, status: to, txHashes: included, completedAt: time, version: { increment: 1 } },
+    });
+    if (count === 0) throw new AlreadySettled();
+    await tx.orderMessage.create({ data: { orderId: order.id, ...message, createdAt: time } });
+  };
+
+  let status: CanonicalStatus;
+  try {
+    status = await prisma.$transaction(async (tx): Promise<CanonicalStatus> => {
+      if (
+        failure ||
+        !swapReceipt ||
+        swapReceipt.status !== "success" ||
+        !swapLog ||
+        swapLog.event !== "Swap"
+      ) {
+        const reason = failure ?? "The swap was not confirmed.";
+        await settle(
+          tx,
+          "failed",
+          { failureReason: reason },
+          { level: "ERROR", message: `Order failed: ${reason}` },
+        );
+        if (swapReceipt) {
+          await tx.placement.create({
+            data: placementData(order, wallet.id, swapReceipt.hash, time, {
+              status: "rejected",
+              size: order.targetUnit === "base" ? order.targetQty.toString() : "0",
+              reason,
+            }),
+          });
+        }
+        return "failed";
+      }
+      const fill = fillOf({
+        side: order.side,
+        base,
+        quote,
+        amountIn: BigInt(swapLog.amountIn),
+        amountOut: BigInt(swapLog.amountOut),
+        feeBps: swapLog.feeBps,
+      });
+      const summary = payloads[payloads.length - 1]!.summary;
+      await settle(
+        tx,
+        "complete",
+        {
+          executedBase: fill.size.toFixed(),
+          executedQuote: fill.notional.toFixed(),
+          totalFee: fill.fee.toFixed(),
+          feeAsset: fill.feeAsset,
+          departurePrice: fill.price.toFixed(),
+        },
+        {
+          level: "INFO",
+          message: `Order complete: ${summary.replace(/ for ≥ .*/, "")} filled ${fill.size.toFixed()} ${base.symbol} at ${fill.price.toDecimalPlaces(8).toFixed()} ${quote.symbol} in block ${swapReceipt.blockNumber} (tx ${swapReceipt.hash}).`,
+        },
+      );
+      const placement = await tx.placement.create({
+        data: placementData(order, wallet.id, swapReceipt.hash, time, {
+          status: "filled",
+          size: fill.size.toFixed(),
+          price: fill.price.toFixed(),
+        }),
+      });
+      await tx.fill.create({
+        data: {
+          orderId: order.id,
+          placementId: placement.id,
+          accountId: wallet.id,
+          userId: order.userId,
+          venue: "amm",
+          pair: order.pair,
+          side: order.side,
+          externalId: swapReceipt.hash,
+          price: fill.price.toFixed(),
+          size: fill.size.toFixed(),
+          notional: fill.notional.toFixed(),
+          fee: fill.fee.toFixed(),
+          feeAsset: fill.feeAsset,
+          role: "TAKE",
+          time,
+        },
+      });
+      return "complete";
+    });
+  } catch (error) {
+    if (!(error instanceof AlreadySettled)) throw error;
+    const current = await prisma.order.findUniqueOrThrow({
+      where: { id: order.id },
+      select: { status: true },
+    });
+    return current.status as CanonicalStatus;
+  }
+  await publishOrders(prisma, [order.id]);
+  return status;
+}
+
+function placementData(
+  order: Order,
+  walletId: string,
+  hash: string,
+  time: Date,
+  outcome: { status: "filled" | "rejected"; size: string; price?: string; reason?: string },
+) {
+  return {
+    orderId: order.id,
+    accountId: walletId,
+    clientId: `${order.id}:swap`,
+    venue: "amm",
+    pair: order.pair,
+    side: order.side,
+    kind: "swap",
+    tif: "IOC",
+    placementType: "TAKE" as const,
+    price: outcome.price ?? null,
+    size: outcome.size,
+    filled: outcome.status === "filled" ? outcome.size : "0",
+    status: outcome.status,
+    reason: outcome.reason ?? null,
+    externalId: hash,
+    createdAt: time,
+    closedAt: time,
+  };
+}
