@@ -143,3 +143,48 @@ describe("[ENGINE] housekeeping between ticks", () => {
     expect(calls).toHaveLength(stoppedAt);
   });
 });
+
+describe("[ENGINE] leases between two workers", () => {
+  it("a live lease is not taken; a lapsed one is taken over and the old holder's write is dropped", async () => {
+    const { user } = await createTestUser();
+    const prisma = await db();
+    const order = await submitOrder({
+      userId: user.id,
+      now: T0,
+      input: {
+        pair: "ETH-USDT",
+        side: "buy",
+        strategy: "TWAP",
+        duration: 600,
+        base_asset_qty: "1",
+        accounts: ["paper"],
+      },
+    });
+    const lease = async () =>
+      prisma.order.findUniqueOrThrow({
+        where: { id: order.id },
+        select: { leaseOwner: true, leaseExpiresAt: true, version: true },
+      });
+    const a = new Engine({ workerId: "worker-a", leaseMs: 10_000, clock: () => T0 });
+    const b = new Engine({ workerId: "worker-b", leaseMs: 10_000, clock: () => T0 });
+
+    expect((await a.tick(T0)).claimed).toBe(1);
+    expect(await lease()).toMatchObject({ leaseOwner: "worker-a", leaseExpiresAt: new Date(T0 + 10_000) });
+    // B sees a live lease: it claims nothing and writes nothing.
+    expect(await b.tick(T0 + 1_000)).toMatchObject({ claimed: 0, written: 0 });
+    // A keeps the order; its write renews the lease.
+    expect((await a.tick(T0 + 2_000)).written).toBe(1);
+    expect((await lease()).leaseExpiresAt).toEqual(new Date(T0 + 12_000));
+
+    // A goes silent. Before the lease lapses B still takes nothing; after, B takes the order over.
+    expect((await b.tick(T0 + 11_000)).claimed).toBe(0);
+    expect((await b.tick(T0 + 12_001)).written).toBe(1);
+    const taken = await lease();
+    expect(taken.leaseOwner).toBe("worker-b");
+    // A wakes up: B's lease is live, so A claims nothing, and the order's version moves only with B.
+    expect(await a.tick(T0 + 13_000)).toMatchObject({ claimed: 0, written: 0 });
+    expect((await lease()).version).toBe(taken.version);
+    expect((await b.tick(T0 + 14_000)).written).toBe(1);
+    expect((await lease()).version).toBe(taken.version + 1);
+  });
+});

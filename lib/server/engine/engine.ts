@@ -139,26 +139,38 @@ export class Engine {
     // The claim, the work (through Prisma) and the write each take a connection of their own in
     // turn: holding a pool client across the Prisma calls would deadlock a one-connection pool.
     {
+      // What this worker already holds with more than half its lease left is read, not rewritten
+      // (the write at the end of the tick renews it); only new, lapsed or half-spent leases are
+      // (re)claimed. At thousands of orders a tick, rewriting every held row cost a tenth of the tick.
+      const renewBefore = new Date(now + this.leaseMs / 2).toISOString();
+      const held = await pool.query<{ id: string }>(
+        `SELECT id FROM "Order"
+         WHERE "leaseOwner" = $1 AND "leaseExpiresAt" > ${UTC("$2")} AND status::text = ANY($3::text[])
+         LIMIT $4`,
+        [this.workerId, renewBefore, [...WORKING_STATUSES], this.batchSize],
+      );
       const claimed = await pool.query<{ id: string }>(
         `UPDATE "Order" SET "leaseOwner" = $1, "leaseExpiresAt" = ${UTC("$4")}
          WHERE id IN (
            SELECT id FROM "Order"
            WHERE status::text = ANY($5::text[])
-             AND ("leaseOwner" IS NULL OR "leaseOwner" = $1 OR "leaseExpiresAt" < ${UTC("$3")})
-           -- Keep what this worker holds first, then take the longest-waiting others.
+             AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${UTC("$3")}
+                  OR ("leaseOwner" = $1 AND "leaseExpiresAt" <= ${UTC("$6")}))
+           -- Renew what this worker holds first, then take the longest-waiting others.
            ORDER BY ("leaseOwner" IS NOT DISTINCT FROM $1) DESC, "lastTickAt" ASC NULLS FIRST
            LIMIT $2
            FOR UPDATE SKIP LOCKED)
          RETURNING id`,
         [
           this.workerId,
-          this.batchSize,
+          Math.max(0, this.batchSize - held.rows.length),
           new Date(now).toISOString(),
           new Date(now + this.leaseMs).toISOString(),
           [...WORKING_STATUSES],
+          renewBefore,
         ],
       );
-      const ids = claimed.rows.map((row) => row.id);
+      const ids = [...held.rows, ...claimed.rows].map((row) => row.id);
       let outcomes: OrderOutcome[] = [];
       if (ids.length > 0) outcomes = await this.work(prisma, ids, now);
       const client = await pool.connect();
