@@ -163,3 +163,27 @@ test("[ORDERS]: at phone width the pages fit the screen and wide tables scroll s
   await expect(page.getByRole("table", { name: "Placements" })).toBeVisible();
   expect(await overflow()).toBeLessThanOrEqual(1);
 });
+
+test("[ORDERS]: the order history filters by pair and status", async ({ page, request }) => {
+  await signIn(page);
+  const sol = await placeTwap(request, { pair: "SOL-USDT", base_asset_qty: "3", duration: 900 });
+  const btc = await placeTwap(request, { duration: 900, base_asset_qty: "0.05" });
+  await page.goto("/orders");
+  const history = page.getByRole("region", { name: "Order history" });
+  const table = history.getByRole("table", { name: "Order history" });
+  const link = (id: string) => table.getByRole("link", { name: `Open order ${short(id)}` });
+  await expect(link(sol.id)).toBeVisible();
+  await expect(link(btc.id)).toBeVisible();
+
+  await history.getByRole("combobox", { name: "Pair" }).selectOption("SOL-USDT");
+  await expect(link(btc.id)).toHaveCount(0);
+  await expect(link(sol.id)).toBeVisible();
+  for (const pair of await table.getByRole("row").locator("td:nth-child(3)").allTextContents())
+    expect(pair).toBe("SOL-USDT");
+
+  await history.getByRole("combobox", { name: "Status" }).selectOption("FAILED");
+  await expect(history.getByText("No orders match the filters")).toBeVisible();
+  await history.getByRole("combobox", { name: "Status" }).selectOption("");
+  await history.getByRole("combobox", { name: "Pair" }).selectOption("");
+  await expect(link(btc.id)).toBeVisible();
+});

@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { memo, useState } from "react";
+import { useMarketPairs } from "@/lib/client/hooks/use-market-pairs";
 import { useOrderHistory } from "@/lib/client/hooks/use-order-history";
 import { Button } from "@/components/ui/button";
 import { SelectField } from "@/components/ui/field";
@@ -36,13 +37,25 @@ export const OrderHistory = memo(function OrderHistory({ accounts }: { accounts:
   const [page, setPage] = useState(1);
   const [status, setStatus] = useState("");
   const [account, setAccount] = useState("");
+  const [pair, setPair] = useState("");
   const history = useOrderHistory({
     page,
     pageSize: PAGE_SIZE,
     statuses: status ? [status] : [],
     accountNames: account ? [account] : [],
+    pairs: pair ? [pair] : [],
   });
   const data = history.data;
+  const market = useMarketPairs();
+  // The venue's pairs, and any other the orders on screen trade (DeFi pairs, delisted ones).
+  const pairs = [
+    ...new Set([
+      ...(market.data?.pairs.map((p) => p.pair) ?? []),
+      ...(data?.orders.map((o) => o.pair) ?? []),
+      ...(pair ? [pair] : []),
+    ]),
+  ].sort();
+  const filtered = status !== "" || account !== "" || pair !== "";
 
   return (
     <Panel title="Order history" className="mt-6">
@@ -80,6 +93,22 @@ export const OrderHistory = memo(function OrderHistory({ accounts }: { accounts:
               </option>
             ))}
           </SelectField>
+          <SelectField
+            label="Pair"
+            value={pair}
+            onChange={(e) => {
+              setPair(e.target.value);
+              setPage(1);
+            }}
+            className="sm:w-40"
+          >
+            <option value="">All pairs</option>
+            {pairs.map((name) => (
+              <option key={name} value={name}>
+                {name}
+              </option>
+            ))}
+          </SelectField>
         </div>
 
         {!data ? (
@@ -89,8 +118,8 @@ export const OrderHistory = memo(function OrderHistory({ accounts }: { accounts:
             <TableSkeleton rows={5} rowHeight={ROW} label="Loading order history" />
           )
         ) : data.orders.length === 0 ? (
-          <EmptyState title={status || account ? "No orders match the filters" : "No orders yet"}>
-            {status || account ? null : (
+          <EmptyState title={filtered ? "No orders match the filters" : "No orders yet"}>
+            {filtered ? null : (
               <>
                 Place one on the{" "}
                 <Link href="/trade" className="text-accent underline">

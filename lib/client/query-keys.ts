@@ -49,8 +49,13 @@ export const queryKeys = {
     benchmarks: () => ["orders", "benchmarks"] as const,
     /** Every page of the order history. */
     lists: () => ["orders", "list"] as const,
-    list: (params: { page: number; pageSize: number; statuses: string[]; accountNames: string[] }) =>
-      ["orders", "list", params] as const,
+    list: (params: {
+      page: number;
+      pageSize: number;
+      statuses: string[];
+      accountNames: string[];
+      pairs: string[];
+    }) => ["orders", "list", params] as const,
     details: () => ["orders", "detail"] as const,
     detail: (id: string) => ["orders", "detail", id] as const,
     messages: (id: string) => ["orders", "messages", id] as const,

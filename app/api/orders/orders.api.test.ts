@@ -408,6 +408,21 @@ describe("[CORE] GET /api/orders/ — list", () => {
     setClock(T0);
   });
 
+  it("filters by pair (a Tranche addition), case-insensitively, combined with the other filters", async () => {
+    const { token } = await createTestUser();
+    const btc = await submit(token, { pair: "BTC-USDT" });
+    const eth = await submit(token, { pair: "ETH-USDT", base_asset_qty: "1" });
+    const sol = await submit(token, { pair: "SOL-USDT", base_asset_qty: "10" });
+    const ids = (response: { body: { orders: { id: string }[] } }) => response.body.orders.map((o) => o.id);
+    expect(ids(await list(token, "?pairs=ETH-USDT"))).toEqual([eth.id]);
+    expect(ids(await list(token, "?pairs=sol-usdt,BTC-USDT"))).toEqual([sol.id, btc.id]);
+    expect(ids(await list(token, "?pairs=ETH-USDT&pairs=SOL-USDT"))).toEqual([sol.id, eth.id]);
+    const none = await list(token, "?pairs=DOGE-USDT");
+    expect(none.body).toMatchObject({ orders: [], order_count: 0, num_pages: 1 });
+    expect((await list(token, "?pairs=BTC-USDT&statuses=CANCELED")).body.order_count).toBe(0);
+    expect(ids(await list(token, "?pairs=BTC-USDT&account_names=paper"))).toEqual([btc.id]);
+  });
+
   it("looks back 12 months at most, whatever `after` says", async () => {
     const { token } = await createTestUser();
     setClock(T0 - 400 * 86_400_000);

@@ -21,6 +21,7 @@ export const GET = handler(
         before: query.before,
         after: query.after,
         customOrderIds: query.custom_order_ids,
+        pairs: query.pairs,
         page: query.page,
         pageSize: query.page_size,
       }),

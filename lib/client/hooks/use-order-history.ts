@@ -12,6 +12,8 @@ export interface OrderHistoryParams {
   statuses: string[];
   /** Account names; all when empty. */
   accountNames: string[];
+  /** Trading pairs; all when empty. */
+  pairs: string[];
 }
 
 /** One page of the caller's orders (GET /api/orders/), newest first; the last page stays while the next loads. */
@@ -22,6 +24,7 @@ export function useOrderHistory(params: OrderHistoryParams) {
       const search = new URLSearchParams({ page: String(params.page), page_size: String(params.pageSize) });
       if (params.statuses.length > 0) search.set("statuses", params.statuses.join(","));
       if (params.accountNames.length > 0) search.set("account_names", params.accountNames.join(","));
+      if (params.pairs.length > 0) search.set("pairs", params.pairs.join(","));
       return apiFetch<TCoreOrderPage>(`/api/orders/?${search}`, { signal });
     },
     placeholderData: keepPreviousData,

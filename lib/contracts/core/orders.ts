@@ -83,6 +83,13 @@ export const ZListOrdersQuery = z.object({
   before: queryTime("before"),
   after: queryTime("after"),
   custom_order_ids: csvList("custom_order_ids").optional(),
+  pairs: csvList("pairs")
+    .transform((pairs) => pairs.map((pair) => pair.toUpperCase()))
+    .optional()
+    .meta({
+      description:
+        "Trading pairs, comma-separated (BTC-USDT,ETH-USDT). A Tranche addition to the Core Order API: clients that do not send it see no change.",
+    }),
   page: queryPage,
   page_size: queryPageSize(100),
 });

@@ -14,6 +14,8 @@ export interface ListOrdersOptions {
   before?: number;
   after?: number;
   customOrderIds?: string[];
+  /** Trading pairs (BTC-USDT). */
+  pairs?: string[];
   page: number;
   pageSize: number;
   now?: number;
@@ -43,6 +45,7 @@ export async function listOrders(options: ListOrdersOptions): Promise<OrderPage>
   };
   if (options.statuses?.length) where.status = { in: options.statuses };
   if (options.customOrderIds?.length) where.customOrderId = { in: options.customOrderIds };
+  if (options.pairs?.length) where.pair = { in: options.pairs };
   if (options.accountNames?.length) {
     const accounts = await resolveAccountNames(prisma, userId, options.accountNames);
     where.accountIds = { hasSome: accounts.map((account) => account.id) };
