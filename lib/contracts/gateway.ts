@@ -200,6 +200,14 @@ export const ZGatewayOrder = z.object({
   price: z.string().nullable(),
   /** DeFi: the chain; null for CeFi. */
   chain: z.string().nullable(),
+  /** CeFi buys short of funds: what the funding bridge moves to the CeFi account first; else null. */
+  funding: z
+    .object({
+      chain: z.string(),
+      asset: z.string().meta({ description: "The asset credited to the CeFi account (its quote asset)." }),
+      amount: z.string(),
+    })
+    .nullable(),
   executed_qty: z.string(),
   executed_quote_qty: z.string(),
   avg_price: z.string().nullable(),

@@ -46,6 +46,7 @@ describe("[API] GET /api/openapi.json", () => {
       "before",
       "after",
       "custom_order_ids",
+      "pairs",
       "page",
       "page_size",
     ]);

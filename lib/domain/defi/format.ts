@@ -81,3 +81,8 @@ export function slippageRevertReason(
   }
   return `Swap reverted: output ${groupThousands(out)} ${token.symbol} below minimum ${groupThousands(min)} ${token.symbol}`;
 }
+
+/** What the funding bridge's transfer asks: "Bridge 1,250.5 USDC to your CeFi account paper". */
+export function bridgeSummary(amount: bigint, token: { symbol: string; decimals: number }, account: string): string {
+  return `Bridge ${formatUnits(amount, token.decimals)} ${token.symbol} to your CeFi account ${account}`;
+}

@@ -38,6 +38,14 @@ export async function cancelGatewayOrder({
       `Order ${order.id} is a DeFi order already submitted to ${order.chainName}: it cannot be canceled.`,
     );
   }
+  if (order.status === "pending" && order.fundingChain) {
+    // Its funding transfer is on its way: canceling now could leave the money between the wallet
+    // and the account. Once the funds arrive the order is active, and cancelable like any other.
+    throw new AppError(
+      "invalid_state",
+      `Order ${order.id} is waiting for its funding transfer on ${order.fundingChain}: it can be canceled once the funds arrive.`,
+    );
+  }
   const result = await cancelOrder({ userId, orderId, now });
   return { order_id: order.id, status: gatewayStatus(result.status as CanonicalStatus, order.strategy) };
 }

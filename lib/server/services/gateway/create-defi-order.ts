@@ -171,7 +171,7 @@ export async function createDefiOrder({
 }
 
 /** The first nonce to hand out: past the chain's, and past those reserved by live unsigned orders. */
-async function nextNonce(
+export async function nextNonce(
   tx: Tx,
   options: { userId: string; chainId: number; from: Address; chainNonce: bigint; now: number },
 ): Promise<bigint> {

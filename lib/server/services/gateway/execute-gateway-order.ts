@@ -43,7 +43,8 @@ export async function executeGatewayOrder({
       `Order ${order.id} is ${status}, not initialized: it cannot be executed (again).`,
     );
   }
-  if (!order.chainName || order.evmChainId === null || order.payloads.length === 0) {
+  const chain = order.chainName ?? order.fundingChain;
+  if (!chain || order.evmChainId === null || order.payloads.length === 0) {
     throw new AppError("conflict", `Order ${order.id} has no payloads to execute.`);
   }
   if (!order.payloadsExpiresAt || order.payloadsExpiresAt.getTime() <= now) {
@@ -59,7 +60,7 @@ export async function executeGatewayOrder({
     );
   }
   const payloads = order.payloads.map((text) => parsePayload(text));
-  const amm = defiVenue(order.chainName);
+  const amm = defiVenue(chain);
   await amm.assertAvailable(prisma);
 
   const verification = await verifyStamps({
@@ -91,7 +92,7 @@ export async function executeGatewayOrder({
       data: {
         orderId: order.id,
         level: "INFO",
-        message: `${payloads.length} payloads authorized (${request.auth_type}); signing and submitting to ${order.chainName}.`,
+        message: `${payloads.length} payloads authorized (${request.auth_type}); signing and submitting to ${chain}.`,
         createdAt: new Date(now),
       },
     });

@@ -57,8 +57,12 @@ export async function sweepGatewayOrders({
   await publishOrders(prisma, expired);
 
   const stuck = await prisma.order.findMany({
-    where: { status: "pending", chainName: { not: null }, timeStart: { lt: new Date(now - stuckAfterMs) } },
-    orderBy: { timeStart: "asc" },
+    where: {
+      status: "pending",
+      OR: [{ chainName: { not: null } }, { fundingChain: { not: null } }],
+      updatedAt: { lt: new Date(now - stuckAfterMs) },
+    },
+    orderBy: { updatedAt: "asc" },
     take: STUCK_BATCH,
     select: { id: true },
   });

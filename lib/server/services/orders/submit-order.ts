@@ -40,6 +40,15 @@ export interface SubmitOrderOptions {
   source?: string;
   /** A leg of a multi-order or a step of a chain (a later chain batch waits, scheduled). */
   link?: { parentOrderId?: string; chainId?: string; chainPriority?: number; waitForChain?: boolean };
+  /** Funds on their way to the accounts (the Gateway's funding bridge): counted as available. */
+  incoming?: { asset: string; amount: Dec };
+}
+
+/** How far an order's accounts fall short, from the `insufficient_balance` error prepareOrder throws. */
+export function balanceShortfall(error: unknown): { asset: string; need: Dec; available: Dec } | null {
+  if (!(error instanceof AppError) || error.details?.reason !== "insufficient_balance") return null;
+  const { asset, need, available } = error.details as { asset: string; need: string; available: string };
+  return { asset, need: new Dec(need), available: new Dec(available) };
 }
 
 /**
@@ -52,6 +61,7 @@ export async function prepareOrder({
   now = Date.now(),
   source = "core",
   link,
+  incoming,
 }: SubmitOrderOptions): Promise<Prisma.OrderUncheckedCreateInput> {
   const validated = validateOrderRequest(input, { now });
   if (validated.errors.length > 0 || !validated.order) {
@@ -96,7 +106,7 @@ export async function prepareOrder({
   assertAboveMinimum(request, spec, book.mid);
   // A later step of a chain may spend what earlier steps buy: the engine checks it when it trades.
   if (!link?.waitForChain)
-    await assertAffordable(prisma, request, accounts, book.mid, new Dec(spec.takerFeeBps));
+    await assertAffordable(prisma, request, accounts, book.mid, new Dec(spec.takerFeeBps), incoming);
 
   const status = link?.waitForChain
     ? "scheduled"
@@ -194,6 +204,7 @@ async function assertAffordable(
   accounts: Account[],
   mid: Dec,
   takerFeeBps: Dec,
+  incoming?: { asset: string; amount: Dec },
 ) {
   const { side, quantity, pair } = request;
   const spendAsset = side === "buy" ? pair.quote : pair.base;
@@ -215,12 +226,22 @@ async function assertAffordable(
     const rest = new Dec(child.size.toString()).sub(child.filled.toString());
     return sum.add(side === "buy" ? rest.mul(child.price?.toString() ?? 0) : rest);
   }, ZERO);
-  const available = balances.reduce((sum, b) => sum.add(b.amount.toString()), ZERO).sub(locked);
+  const available = balances
+    .reduce((sum, b) => sum.add(b.amount.toString()), ZERO)
+    .sub(locked)
+    .add(incoming?.asset === spendAsset ? incoming.amount : ZERO);
   if (available.lt(need)) {
     throw new AppError(
       "bad_request",
       `Insufficient balance for order execution: needs about ${need.toDecimalPlaces(8).toFixed()} ${spendAsset}, available ${Dec.max(available, 0).toDecimalPlaces(8).toFixed()} ${spendAsset}`,
-      { details: { asset: spendAsset, reason: "insufficient_balance" } },
+      {
+        details: {
+          asset: spendAsset,
+          reason: "insufficient_balance",
+          need: need.toFixed(),
+          available: Dec.max(available, 0).toFixed(),
+        },
+      },
     );
   }
 }

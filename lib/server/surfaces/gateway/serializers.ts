@@ -27,6 +27,10 @@ export function serializeGatewayOrder(order: Order, fills?: Fill[]): TGatewayOrd
       (order.targetUnit === "quote" ? "quote" : "base"),
     price: order.limitPrice ? text(order.limitPrice) : null,
     chain: order.chainName,
+    funding:
+      order.fundingChain && order.fundingAmount
+        ? { chain: order.fundingChain, asset: order.quoteAsset, amount: text(order.fundingAmount) }
+        : null,
     executed_qty: executedBase.toFixed(),
     executed_quote_qty: executedQuote.toFixed(),
     avg_price: executedBase.gt(0) ? executedQuote.div(executedBase).toDecimalPlaces(18).toFixed() : null,
@@ -52,13 +56,13 @@ export function serializeGatewayOrder(order: Order, fills?: Fill[]): TGatewayOrd
   return out;
 }
 
-/** The answer to a create: DeFi orders carry the payloads to stamp and their expiry. */
+/** The answer to a create: orders with payloads to stamp (DeFi, funded CeFi) carry them and their expiry. */
 export function serializeCreatedOrder(order: Order): TCreatedOrder {
   const created: TCreatedOrder = {
     order_id: order.id,
     status: gatewayStatus(order.status as CanonicalStatus, order.strategy),
   };
-  if (order.chainName) {
+  if (order.payloads.length > 0) {
     created.payloads = order.payloads;
     if (order.payloadsExpiresAt) created.expires_at = order.payloadsExpiresAt.toISOString();
   }

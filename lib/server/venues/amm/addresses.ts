@@ -10,6 +10,11 @@ const derive = (label: string): Address => getAddress(`0x${keccak256(stringToHex
 export const tokenAddress = (chainId: number, symbol: string): Address =>
   derive(`tranche:${chainId}:token:${symbol}`);
 export const routerAddress = (chainId: number): Address => derive(`tranche:${chainId}:router`);
+/**
+ * Where the funding bridge takes dollars on this chain for the CeFi venue (an exchange's deposit
+ * address): what arrives here is credited to the sender's paper account. Nobody holds its key.
+ */
+export const cefiDepositAddress = (chainId: number): Address => derive(`tranche:${chainId}:cefi-deposit`);
 
 /** Uniswap orders a pair's tokens by address; the pool's address follows from the pair. */
 export function sortTokens(a: Address, b: Address): [Address, Address] {

@@ -22,6 +22,7 @@ export const POOL_QUOTE_DEPTH = 10_000_000n;
 /** Gas fields of the transactions we build. The offline ledger does not charge gas. */
 export const GAS = {
   approve: 60_000n,
+  transfer: 65_000n,
   swap: 200_000n,
   maxFeePerGas: 2_000_000_000n,
   maxPriorityFeePerGas: 1_000_000_000n,

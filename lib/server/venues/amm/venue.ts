@@ -125,6 +125,21 @@ export class AmmVenue {
     });
   }
 
+  /** An unsigned ERC-20 `transfer(to, amount)` of a token. */
+  unsignedTransfer(options: { token: Address; to: Address; amount: bigint; nonce: bigint }): Hex {
+    return serializeTransaction({
+      type: "eip1559",
+      chainId: this.chainId,
+      nonce: Number(options.nonce),
+      to: options.token,
+      value: 0n,
+      data: encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [options.to, options.amount] }),
+      gas: GAS.transfer,
+      maxFeePerGas: GAS.maxFeePerGas,
+      maxPriorityFeePerGas: GAS.maxPriorityFeePerGas,
+    });
+  }
+
   /** An unsigned `swapExactTokensForTokens` on the router. */
   unsignedSwap(options: {
     router: Address;
