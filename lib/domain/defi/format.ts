@@ -83,6 +83,10 @@ export function slippageRevertReason(
 }
 
 /** What the funding bridge's transfer asks: "Bridge 1,250.5 USDC to your CeFi account paper". */
-export function bridgeSummary(amount: bigint, token: { symbol: string; decimals: number }, account: string): string {
+export function bridgeSummary(
+  amount: bigint,
+  token: { symbol: string; decimals: number },
+  account: string,
+): string {
   return `Bridge ${formatUnits(amount, token.decimals)} ${token.symbol} to your CeFi account ${account}`;
 }

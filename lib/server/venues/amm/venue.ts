@@ -133,7 +133,11 @@ export class AmmVenue {
       nonce: Number(options.nonce),
       to: options.token,
       value: 0n,
-      data: encodeFunctionData({ abi: erc20Abi, functionName: "transfer", args: [options.to, options.amount] }),
+      data: encodeFunctionData({
+        abi: erc20Abi,
+        functionName: "transfer",
+        args: [options.to, options.amount],
+      }),
       gas: GAS.transfer,
       maxFeePerGas: GAS.maxFeePerGas,
       maxPriorityFeePerGas: GAS.maxPriorityFeePerGas,
