@@ -32,20 +32,7 @@ export async function cancelGatewayOrder({
       `Only pending or active orders can be canceled; order ${order.id} is ${status}.${status === "initialized" ? ` Its unsigned payloads expire at ${order.payloadsExpiresAt?.toISOString()}, and it is canceled then.` : ""}`,
     );
   }
-  if (order.chainName) {
-    throw new AppError(
-      "invalid_state",
-      `Order ${order.id} is a DeFi order already submitted to ${order.chainName}: it cannot be canceled.`,
-    );
-  }
-  if (order.status === "pending" && order.fundingChain) {
-    // Its funding transfer is on its way: canceling now could leave the money between the wallet
-    // and the account. Once the funds arrive the order is active, and cancelable like any other.
-    throw new AppError(
-      "invalid_state",
-      `Order ${order.id} is waiting for its funding transfer on ${order.fundingChain}: it can be canceled once the funds arrive.`,
-    );
-  }
+  // A DeFi order's transactions, or a funding transfer, in flight: cancelOrder refuses (409).
   const result = await cancelOrder({ userId, orderId, now });
   return { order_id: order.id, status: gatewayStatus(result.status as CanonicalStatus, order.strategy) };
 }

@@ -8,6 +8,7 @@ import { AmmVenue } from "@/lib/server/venues/amm";
 import { cefiDepositAddress } from "@/lib/server/venues/amm/addresses";
 import { DELETE as cancelRoute, GET as getOrderRoute } from "@/app/v1/gateway/orders/[id]/route";
 import { balancesOf, bearer, createOrder, defiTrader, execute } from "@/app/v1/gateway/gateway-test-kit";
+import { DELETE as coreCancelRoute } from "@/app/api/order/[id]/route";
 import { STUCK_PENDING_MS, sweepGatewayOrders } from "./sweep-gateway-orders";
 
 const erc20 = parseAbi(["function transfer(address to, uint256 amount)"]);
@@ -169,6 +170,14 @@ describe("[GATEWAY] CeFi buys short of funds: the funding bridge", () => {
     expect(refused.body).toEqual({
       message: `Order ${orderId} is waiting for its funding transfer on local: it can be canceled once the funds arrive.`,
     });
+    // Nor from the Core Order API, alone or in a cancel-all.
+    const core = await call(coreCancelRoute, {
+      method: "DELETE",
+      token: trader.token,
+      params: { id: orderId },
+    });
+    expect(core.status).toBe(422);
+    expect(core.body).toEqual({ error: refused.body.message });
     expect(await paperUsdt(trader.account.id)).toBe("100");
 
     const swept = await sweepGatewayOrders({ now: Date.now() + STUCK_PENDING_MS + 1_000 });

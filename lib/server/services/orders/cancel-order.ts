@@ -1,7 +1,8 @@
 import "server-only";
 import { planCancel, type CanonicalStatus } from "@/lib/domain/orders/status";
-import { isAppError } from "@/lib/domain/shared/errors";
+import { AppError, isAppError } from "@/lib/domain/shared/errors";
 import { db } from "../../db";
+import type { Order } from "../../db/generated/client";
 import { updateOrderChecked } from "./load-order";
 
 export interface CancelResult {
@@ -36,6 +37,7 @@ export async function cancelOrder({
   let parentOrderId: string | null = null;
   const result = await updateOrderChecked(prisma, userId, orderId, (order) => {
     parentOrderId = order.parentOrderId;
+    assertNoTransferInFlight(order);
     const plan = planCancel(order.status as CanonicalStatus);
     if (plan.next === null) {
       return {
@@ -80,4 +82,25 @@ export async function cancelOrder({
     }
   }
   return result;
+}
+
+/**
+ * A Gateway order whose signed transactions are on their way to a chain cannot be canceled from any
+ * surface: the chain may include them whatever we write, and the outcome must be recorded as it
+ * lands (a swap's fill, a funding credit). A funded CeFi order can be canceled once funded.
+ */
+function assertNoTransferInFlight(order: Order): void {
+  if (order.status !== "pending") return;
+  if (order.fundingChain) {
+    throw new AppError(
+      "invalid_state",
+      `Order ${order.id} is waiting for its funding transfer on ${order.fundingChain}: it can be canceled once the funds arrive.`,
+    );
+  }
+  if (order.chainName) {
+    throw new AppError(
+      "invalid_state",
+      `Order ${order.id} is a DeFi order already submitted to ${order.chainName}: it cannot be canceled.`,
+    );
+  }
 }
