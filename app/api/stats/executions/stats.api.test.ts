@@ -119,6 +119,25 @@ describe("[STATS] GET /api/stats/executions", () => {
     expect(nothing.by_size).toHaveLength(5);
   });
 
+  it("answers again as asked, and an order completing later changes the answer", async () => {
+    const carol = await createTestUser();
+    const { run } = engineOnClock("stats-carol");
+    await submit(carol.token, { strategy: "Market", base_asset_qty: "0.05", duration: 60 });
+    await run(2);
+    const first = (await stats(carol.token)).body;
+    expect(first.orders).toBe(1);
+    expect((await stats(carol.token)).body).toEqual(first);
+    // A running order changes nothing; once it completes, it counts.
+    await submit(carol.token, { strategy: "Market", pair: "ETH-USDT", base_asset_qty: "1", duration: 60 });
+    expect((await stats(carol.token)).body).toEqual(first);
+    await run(2);
+    const second = (await stats(carol.token)).body;
+    expect(second.orders).toBe(2);
+    expect(second.by_pair.map((group) => group.key).sort()).toEqual(["BTC-USDT", "ETH-USDT"]);
+    // Another filter is another answer.
+    expect((await stats(carol.token, "?pair=ETH-USDT")).body.orders).toBe(1);
+  });
+
   it("refuses bad filters with 400s naming the field", async () => {
     const cases: [string, string][] = [
       ["?from=soon", "from: must be an ISO 8601 time"],
