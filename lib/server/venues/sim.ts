@@ -27,6 +27,14 @@ export class SimVenue implements Venue {
   private readonly model: SimMarketModel;
   private readonly impact = new Map<string, ImpactTracker>();
   private readonly tapeCache = new Map<string, { from: number; to: number; trades: TapeTrade[] }>();
+  /**
+   * The last book built per pair, with the time and impact version it was built for: an engine tick
+   * asks for the same pair at the same instant once per order (thousands of times), and the book
+   * changes only with the time or with a fill of ours. Snapshots are never mutated by readers.
+   */
+  private readonly bookCache = new Map<string, { time: number; version: number; book: BookSnapshot }>();
+  /** Bumped per pair by every fill of ours the impact model records. */
+  private readonly impactVersion = new Map<string, number>();
 
   constructor(seed: string) {
     this.model = createMarketModel({ ...DEFAULT_MARKET_CONFIG, seed });
@@ -50,8 +58,13 @@ export class SimVenue implements Venue {
   }
 
   book(pair: string, time: number): BookSnapshot {
+    const version = this.impactVersion.get(pair) ?? 0;
+    const cached = this.bookCache.get(pair);
+    if (cached && cached.time === time && cached.version === version) return cached.book;
     const tracker = this.tracker(pair);
-    return this.model.book(pair, time, (t) => tracker.offsetBps(t));
+    const book = this.model.book(pair, time, (t) => tracker.offsetBps(t));
+    this.bookCache.set(pair, { time, version, book });
+    return book;
   }
 
   trades(pair: string, from: number, to: number): TapeTrade[] {
@@ -211,6 +224,7 @@ export class SimVenue implements Venue {
     for (const fill of fills) {
       const tracker = this.tracker(fill.pair);
       tracker.record({ time: fill.time, side: fill.side, size: fill.size, role: fill.role });
+      this.impactVersion.set(fill.pair, (this.impactVersion.get(fill.pair) ?? 0) + 1);
       // Older fills fold into one residual: memory stays bounded however long the process runs.
       if (tracker.size > 2_000) tracker.prune(fill.time - 10 * 60_000);
     }
