@@ -3,7 +3,10 @@
 // lag p50/p99, tick duration, placements/s and fills/s written and CPU used, beside the raw write rate
 // of the same database driver measured in the same run (multi-row inserts: the ceiling), as a ratio.
 //
-//   npm run bench:engine -- [--sizes 100,1000,5000] [--seconds 20] [--json]
+// With --postgres the same runs go to a throwaway PostgreSQL server on 127.0.0.1 (the scale path:
+// the database works in its own processes, beside the engine's Node thread), a fresh database per size.
+//
+//   npm run bench:engine -- [--sizes 100,1000,5000] [--seconds 20] [--postgres] [--json]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -18,6 +21,7 @@ const flag = (name: string, fallback: string) => {
 const SIZES = flag("sizes", "100,1000,5000").split(",").map(Number);
 const SECONDS = Number(flag("seconds", "20"));
 const JSON_OUT = args.includes("--json");
+const POSTGRES = args.includes("--postgres");
 const TICK_MS = 1000;
 
 process.env.TRANCHE_QUIET_MIGRATIONS = "1";
@@ -87,9 +91,37 @@ async function rawWriteRate(pool: Pool): Promise<number> {
   }
 }
 
-async function runSize(orders: number): Promise<Row> {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tranche-bench-engine-"));
-  process.env.DATABASE_URL = `pglite:${path.join(dir, "db")}`;
+/** Where one size runs: a fresh PGlite directory, or a fresh database on the PostgreSQL server. */
+async function freshDatabase(serverUrl: string | null): Promise<{ url: string; drop(): Promise<void> }> {
+  if (!serverUrl) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tranche-bench-engine-"));
+    return {
+      url: `pglite:${path.join(dir, "db")}`,
+      drop: async () => fs.rmSync(dir, { recursive: true, force: true }),
+    };
+  }
+  const { default: pg } = await import("pg");
+  const name = `bench_engine_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: serverUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const client = new pg.Client({ connectionString: serverUrl });
+      await client.connect();
+      await client.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await client.end();
+    },
+  };
+}
+
+async function runSize(orders: number, serverUrl: string | null): Promise<Row> {
+  const target = await freshDatabase(serverUrl);
+  process.env.DATABASE_URL = target.url;
   const { database, closeDatabase } = await import("../../lib/server/db");
   const { Engine } = await import("../../lib/server/engine/engine");
   const { venue } = await import("../../lib/server/venues");
@@ -192,18 +224,30 @@ async function runSize(orders: number): Promise<Row> {
     };
   } finally {
     await closeDatabase();
-    fs.rmSync(dir, { recursive: true, force: true });
+    await target.drop();
   }
 }
 
 async function main() {
   const results: Row[] = [];
-  for (const size of SIZES) {
-    if (!JSON_OUT) console.error(`[bench:engine] ${size} orders, ${SECONDS} s…`);
-    results.push(await runSize(size));
+  let server: { url: string; stop(): Promise<void> } | null = null;
+  if (POSTGRES) {
+    const { startPostgres } = await import("../../scripts/pg-test-server.mjs");
+    if (!JSON_OUT) console.error("[bench:engine] starting a throwaway PostgreSQL on 127.0.0.1");
+    server = await startPostgres();
+  }
+  try {
+    for (const size of SIZES) {
+      if (!JSON_OUT) console.error(`[bench:engine] ${size} orders, ${SECONDS} s…`);
+      results.push(await runSize(size, server?.url ?? null));
+    }
+  } finally {
+    await server?.stop();
   }
   const setup = {
-    database: "PGlite (embedded, loopback socket, adapter-pg)",
+    database: POSTGRES
+      ? "PostgreSQL (throwaway server on 127.0.0.1, adapter-pg; cpu% is this process only)"
+      : "PGlite (embedded, loopback socket, adapter-pg)",
     tick_ms: TICK_MS,
     seconds: SECONDS,
     strategy: "TWAP 10 min, 3 pairs",
