@@ -98,6 +98,7 @@ export class Engine {
         `UPDATE "Order" SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL WHERE "leaseOwner" = $1`,
         [this.workerId],
       );
+      await pool.query(`DELETE FROM "EngineWorker" WHERE id = $1`, [this.workerId]);
     } catch (error) {
       console.error("[engine] could not release leases", error);
     }
@@ -120,6 +121,47 @@ export class Engine {
     }, delay);
   }
 
+  /**
+   * How many orders this worker should hold: the working orders divided among the live workers
+   * (each says it is alive at every tick), at most `batchSize`; and whether to hand back what it
+   * holds beyond that. Orders move between workers only when one joins (started within two leases
+   * and holding less than half a share): then the others hand back their surplus on their next
+   * tick. Otherwise each keeps what it works — orders finishing unevenly never bounce between
+   * workers — and new orders go to whoever has room. A worker that stops or dies drops out of the
+   * count once silent for a lease; its orders are taken over as their leases lapse.
+   */
+  private async fairShare(now: number): Promise<{ share: number; rebalance: boolean }> {
+    const { pool } = await database();
+    const at = new Date(now).toISOString();
+    await pool.query(
+      `WITH gone AS (DELETE FROM "EngineWorker" WHERE "seenAt" < ${UTC("$3")} AND id <> $1)
+       INSERT INTO "EngineWorker" (id, "startedAt", "seenAt") VALUES ($1, ${UTC("$2")}, ${UTC("$2")})
+       ON CONFLICT (id) DO UPDATE SET "seenAt" = EXCLUDED."seenAt"`,
+      [this.workerId, at, new Date(now - 24 * 3600_000).toISOString()],
+    );
+    // Seen within a lease of now, either way: a worker whose clock is far off is not counted.
+    const live = await pool.query<{ id: string; startedAt: Date }>(
+      `SELECT id, "startedAt" FROM "EngineWorker" WHERE "seenAt" > ${UTC("$1")} AND "seenAt" < ${UTC("$2")}`,
+      [new Date(now - this.leaseMs).toISOString(), new Date(now + this.leaseMs).toISOString()],
+    );
+    const held = await pool.query<{ owner: string | null; n: string }>(
+      `SELECT CASE WHEN "leaseExpiresAt" > ${UTC("$2")} THEN "leaseOwner" END AS owner, count(*) AS n
+       FROM "Order" WHERE status::text = ANY($1::text[]) GROUP BY 1`,
+      [[...WORKING_STATUSES], at],
+    );
+    const holding = new Map(held.rows.map((row) => [row.owner, Number(row.n)]));
+    const working = held.rows.reduce((sum, row) => sum + Number(row.n), 0);
+    const workers = Math.max(1, live.rows.length);
+    const share = Math.min(this.batchSize, Math.max(1, Math.ceil(working / workers)));
+    const rebalance = live.rows.some(
+      (worker) =>
+        worker.id !== this.workerId &&
+        worker.startedAt.getTime() > now - 2 * this.leaseMs &&
+        (holding.get(worker.id) ?? 0) < share / 2,
+    );
+    return { share, rebalance };
+  }
+
   /** Run the housekeeping if it is due; its failure is logged and tried again when next due. */
   private async housekeep(): Promise<void> {
     const now = this.clock();
@@ -139,16 +181,28 @@ export class Engine {
     // The claim, the work (through Prisma) and the write each take a connection of their own in
     // turn: holding a pool client across the Prisma calls would deadlock a one-connection pool.
     {
-      // What this worker already holds with more than half its lease left is read, not rewritten
-      // (the write at the end of the tick renews it); only new, lapsed or half-spent leases are
-      // (re)claimed. At thousands of orders a tick, rewriting every held row cost a tenth of the tick.
+      const { share, rebalance } = await this.fairShare(now);
+      // What this worker holds it keeps (beyond its share, it hands the rest back when a worker has
+      // joined); what it keeps with more than half its lease left is read, not rewritten (the
+      // tick's write renews it) — at thousands of orders a tick, rewriting every held row cost a
+      // tenth of the tick. Half-spent leases are renewed and new or lapsed orders claimed, up to
+      // the share.
       const renewBefore = new Date(now + this.leaseMs / 2).toISOString();
-      const held = await pool.query<{ id: string }>(
-        `SELECT id FROM "Order"
-         WHERE "leaseOwner" = $1 AND "leaseExpiresAt" > ${UTC("$2")} AND status::text = ANY($3::text[])
-         LIMIT $4`,
-        [this.workerId, renewBefore, [...WORKING_STATUSES], this.batchSize],
+      const mine = await pool.query<{ id: string; fresh: boolean }>(
+        `SELECT id, "leaseExpiresAt" > ${UTC("$2")} AS fresh FROM "Order"
+         WHERE "leaseOwner" = $1 AND "leaseExpiresAt" > ${UTC("$3")} AND status::text = ANY($4::text[])
+         ORDER BY "createdAt", id`,
+        [this.workerId, renewBefore, new Date(now).toISOString(), [...WORKING_STATUSES]],
       );
+      const surplus = rebalance ? mine.rows.slice(share).map((row) => row.id) : [];
+      if (surplus.length > 0) {
+        await pool.query(
+          `UPDATE "Order" SET "leaseOwner" = NULL, "leaseExpiresAt" = NULL WHERE id = ANY($1::uuid[]) AND "leaseOwner" = $2`,
+          [surplus, this.workerId],
+        );
+      }
+      const kept = rebalance ? mine.rows.slice(0, share) : mine.rows;
+      const held = { rows: kept.filter((row) => row.fresh) };
       const claimed = await pool.query<{ id: string }>(
         `UPDATE "Order" SET "leaseOwner" = $1, "leaseExpiresAt" = ${UTC("$4")}
          WHERE id IN (
@@ -156,6 +210,7 @@ export class Engine {
            WHERE status::text = ANY($5::text[])
              AND ("leaseOwner" IS NULL OR "leaseExpiresAt" < ${UTC("$3")}
                   OR ("leaseOwner" = $1 AND "leaseExpiresAt" <= ${UTC("$6")}))
+             AND NOT (id = ANY($7::uuid[]))
            -- Renew what this worker holds first, then take the longest-waiting others.
            ORDER BY ("leaseOwner" IS NOT DISTINCT FROM $1) DESC, "lastTickAt" ASC NULLS FIRST
            LIMIT $2
@@ -163,11 +218,13 @@ export class Engine {
          RETURNING id`,
         [
           this.workerId,
-          Math.max(0, this.batchSize - held.rows.length),
+          // Everything kept (its half-spent leases renewed here, first), and new orders up to the share.
+          Math.max(0, Math.max(share, kept.length) - held.rows.length),
           new Date(now).toISOString(),
           new Date(now + this.leaseMs).toISOString(),
           [...WORKING_STATUSES],
           renewBefore,
+          surplus,
         ],
       );
       const ids = [...held.rows, ...claimed.rows].map((row) => row.id);
