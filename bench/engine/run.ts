@@ -6,12 +6,18 @@
 // With --postgres the same runs go to a throwaway PostgreSQL server on 127.0.0.1 (the scale path:
 // the database works in its own processes, beside the engine's Node thread), a fresh database per size.
 //
-//   npm run bench:engine -- [--sizes 100,1000,5000] [--seconds 20] [--postgres] [--json]
+// With --postgres --workers K, K separate worker processes (`npm run worker`) share the orders, and
+// what they do is read from the database: how long since each order was last ticked (staleness,
+// sampled every second), rows written, each worker's share and CPU.
+//
+//   npm run bench:engine -- [--sizes 100,1000,5000] [--seconds 20] [--postgres [--workers K]] [--json]
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
+import type { ChildProcess } from "node:child_process";
 import type { Pool } from "pg";
+import type { PrismaClient } from "../../lib/server/db";
 
 const args = process.argv.slice(2);
 const flag = (name: string, fallback: string) => {
@@ -22,6 +28,12 @@ const SIZES = flag("sizes", "100,1000,5000").split(",").map(Number);
 const SECONDS = Number(flag("seconds", "20"));
 const JSON_OUT = args.includes("--json");
 const POSTGRES = args.includes("--postgres");
+/** With --postgres: work the orders with this many `npm run worker` processes instead of in-process. */
+const WORKERS = Number(flag("workers", "0"));
+if (WORKERS > 0 && !POSTGRES) {
+  console.error("[bench:engine] --workers needs --postgres (a PGlite directory serves one process)");
+  process.exit(2);
+}
 const TICK_MS = 1000;
 
 process.env.TRANCHE_QUIET_MIGRATIONS = "1";
@@ -119,51 +131,56 @@ async function freshDatabase(serverUrl: string | null): Promise<{ url: string; d
   };
 }
 
+/** `orders` active TWAPs over 10 minutes on the first admin's paper account, three pairs, both sides. */
+async function seedOrders(prisma: PrismaClient, orders: number): Promise<void> {
+  const { venue } = await import("../../lib/server/venues");
+  const admin = await prisma.user.findFirstOrThrow({ include: { accounts: true } });
+  const account = admin.accounts[0]!;
+  const now = Date.now();
+  const pairs = [
+    ["BTC-USDT", "BTC", "0.004"],
+    ["ETH-USDT", "ETH", "0.1"],
+    ["SOL-USDT", "SOL", "2"],
+  ] as const;
+  const rows = Array.from({ length: orders }, (_, i) => {
+    const [pair, base, qty] = pairs[i % 3]!;
+    const mid = venue("sim").book(pair, now).mid.toFixed();
+    return {
+      userId: admin.id,
+      accountIds: [account.id],
+      venue: "sim",
+      pair,
+      baseAsset: base,
+      quoteAsset: "USDT",
+      side: i % 2 ? ("sell" as const) : ("buy" as const),
+      strategy: "TWAP",
+      qtyField: "base_asset_qty",
+      qtyValue: qty,
+      targetQty: qty,
+      targetUnit: "base",
+      duration: 600,
+      timeStart: new Date(now),
+      timeEnd: new Date(now + 600_000),
+      origTimeEnd: new Date(now + 600_000),
+      arrivalPrice: mid,
+      enginePassiveness: "0.02",
+      scheduleDiscretion: "0.06",
+      alphaTilt: "0",
+      status: "active" as const,
+    };
+  });
+  for (let i = 0; i < rows.length; i += 1000)
+    await prisma.order.createMany({ data: rows.slice(i, i + 1000) });
+}
+
 async function runSize(orders: number, serverUrl: string | null): Promise<Row> {
   const target = await freshDatabase(serverUrl);
   process.env.DATABASE_URL = target.url;
   const { database, closeDatabase } = await import("../../lib/server/db");
   const { Engine } = await import("../../lib/server/engine/engine");
-  const { venue } = await import("../../lib/server/venues");
   const { prisma, pool } = await database();
   try {
-    const admin = await prisma.user.findFirstOrThrow({ include: { accounts: true } });
-    const account = admin.accounts[0]!;
-    const now = Date.now();
-    const pairs = [
-      ["BTC-USDT", "BTC", "0.004"],
-      ["ETH-USDT", "ETH", "0.1"],
-      ["SOL-USDT", "SOL", "2"],
-    ] as const;
-    const rows = Array.from({ length: orders }, (_, i) => {
-      const [pair, base, qty] = pairs[i % 3]!;
-      const mid = venue("sim").book(pair, now).mid.toFixed();
-      return {
-        userId: admin.id,
-        accountIds: [account.id],
-        venue: "sim",
-        pair,
-        baseAsset: base,
-        quoteAsset: "USDT",
-        side: i % 2 ? ("sell" as const) : ("buy" as const),
-        strategy: "TWAP",
-        qtyField: "base_asset_qty",
-        qtyValue: qty,
-        targetQty: qty,
-        targetUnit: "base",
-        duration: 600,
-        timeStart: new Date(now),
-        timeEnd: new Date(now + 600_000),
-        origTimeEnd: new Date(now + 600_000),
-        arrivalPrice: mid,
-        enginePassiveness: "0.02",
-        scheduleDiscretion: "0.06",
-        alphaTilt: "0",
-        status: "active" as const,
-      };
-    });
-    for (let i = 0; i < rows.length; i += 1000)
-      await prisma.order.createMany({ data: rows.slice(i, i + 1000) });
+    await seedOrders(prisma, orders);
     const raw = await rawWriteRate(pool);
 
     const ticks: { lagMs: number; durationMs: number; placements: number; fills: number }[] = [];
@@ -228,6 +245,118 @@ async function runSize(orders: number, serverUrl: string | null): Promise<Row> {
   }
 }
 
+interface WorkersRow {
+  orders: number;
+  workers: number;
+  samples: number;
+  staleness_p50_ms: number;
+  staleness_p99_ms: number;
+  placements_per_s: number;
+  fills_per_s: number;
+  shares: number[];
+  cpu_pct_per_worker: number[];
+}
+
+/** CPU seconds a process has used so far (Linux /proc), or null when it has exited. */
+function cpuSeconds(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100; // utime + stime, in clock ticks of 1/100 s
+  } catch {
+    return null;
+  }
+}
+
+async function runSizeWithWorkers(orders: number, serverUrl: string): Promise<WorkersRow> {
+  const { spawn } = await import("node:child_process");
+  const target = await freshDatabase(serverUrl);
+  process.env.DATABASE_URL = target.url;
+  const { database, closeDatabase } = await import("../../lib/server/db");
+  const { prisma, pool } = await database();
+  const children: ChildProcess[] = [];
+  try {
+    await seedOrders(prisma, orders);
+    for (let i = 0; i < WORKERS; i++) {
+      const child = spawn(
+        process.execPath,
+        ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"],
+        {
+          env: {
+            ...process.env,
+            DATABASE_URL: target.url,
+            TRANCHE_ENGINE_TICK_MS: String(TICK_MS),
+            TRANCHE_QUIET_MIGRATIONS: "1",
+          },
+          stdio: ["ignore", "ignore", "inherit"],
+        },
+      );
+      children.push(child);
+    }
+    // Warm up until every order has been ticked once, then measure.
+    const warmUntil = Date.now() + 60_000;
+    while (Date.now() < warmUntil) {
+      const { rows } = await pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM "Order" WHERE status = 'active' AND "lastTickAt" IS NULL`,
+      );
+      if (Number(rows[0]!.n) === 0) break;
+      await new Promise((resolve) => setTimeout(resolve, 250));
+    }
+    const cpu0 = children.map((child) => cpuSeconds(child.pid!) ?? 0);
+    const start = new Date();
+    const staleness: number[] = [];
+    for (let s = 0; s < SECONDS; s++) {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      const { rows } = await pool.query<{ ms: string }>(
+        `SELECT (extract(epoch FROM (now() AT TIME ZONE 'UTC') - "lastTickAt") * 1000)::bigint AS ms
+         FROM "Order" WHERE status = 'active'`,
+      );
+      for (const row of rows) staleness.push(Number(row.ms));
+    }
+    const elapsed = (Date.now() - start.getTime()) / 1000;
+    const cpu = children.map((child, i) =>
+      Math.round((((cpuSeconds(child.pid!) ?? cpu0[i]!) - cpu0[i]!) / elapsed) * 100),
+    );
+    const since = [start.toISOString()];
+    const placed = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "Placement" WHERE "createdAt" >= ($1::timestamptz AT TIME ZONE 'UTC')`,
+      since,
+    );
+    const filled = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "Fill" WHERE "createdAt" >= ($1::timestamptz AT TIME ZONE 'UTC')`,
+      since,
+    );
+    const shares = await pool.query<{ n: string }>(
+      `SELECT count(*) AS n FROM "Order" WHERE status = 'active' AND "leaseOwner" IS NOT NULL
+       GROUP BY "leaseOwner" ORDER BY 1 DESC`,
+    );
+    return {
+      orders,
+      workers: WORKERS,
+      samples: staleness.length,
+      staleness_p50_ms: percentile(staleness, 50),
+      staleness_p99_ms: percentile(staleness, 99),
+      placements_per_s: Math.round(Number(placed.rows[0]!.n) / elapsed),
+      fills_per_s: Math.round(Number(filled.rows[0]!.n) / elapsed),
+      shares: shares.rows.map((row) => Number(row.n)),
+      cpu_pct_per_worker: cpu,
+    };
+  } finally {
+    for (const child of children) child.kill("SIGTERM");
+    await Promise.all(
+      children.map(
+        (child) =>
+          new Promise<void>((resolve) =>
+            child.exitCode !== null || child.signalCode !== null
+              ? resolve()
+              : child.once("exit", () => resolve()),
+          ),
+      ),
+    );
+    await closeDatabase();
+    await target.drop();
+  }
+}
+
 async function main() {
   const results: Row[] = [];
   let server: { url: string; stop(): Promise<void> } | null = null;
@@ -236,13 +365,22 @@ async function main() {
     if (!JSON_OUT) console.error("[bench:engine] starting a throwaway PostgreSQL on 127.0.0.1");
     server = await startPostgres();
   }
+  const workerResults: WorkersRow[] = [];
   try {
     for (const size of SIZES) {
-      if (!JSON_OUT) console.error(`[bench:engine] ${size} orders, ${SECONDS} s…`);
-      results.push(await runSize(size, server?.url ?? null));
+      if (!JSON_OUT)
+        console.error(
+          `[bench:engine] ${size} orders, ${SECONDS} s${WORKERS > 0 ? `, ${WORKERS} worker processes` : ""}…`,
+        );
+      if (WORKERS > 0) workerResults.push(await runSizeWithWorkers(size, server!.url));
+      else results.push(await runSize(size, server?.url ?? null));
     }
   } finally {
     await server?.stop();
+  }
+  if (WORKERS > 0) {
+    printWorkers(workerResults);
+    process.exit(0);
   }
   const setup = {
     database: POSTGRES
@@ -273,6 +411,34 @@ async function main() {
     );
   }
   process.exit(0);
+}
+
+function printWorkers(rows: WorkersRow[]) {
+  const setup = {
+    database: "PostgreSQL (throwaway server on 127.0.0.1)",
+    workers: WORKERS,
+    tick_ms: TICK_MS,
+    seconds: SECONDS,
+    strategy: "TWAP 10 min, 3 pairs",
+    cpus: os.cpus().length,
+    node: process.version,
+  };
+  if (JSON_OUT) {
+    console.log(JSON.stringify({ benchmark: "engine-workers", setup, results: rows }, null, 2));
+    return;
+  }
+  console.log(
+    `\nbench:engine — ${WORKERS} worker processes on ${setup.database}; tick ${TICK_MS} ms; ${SECONDS} s per size; ${setup.strategy}; ${setup.cpus} cpus, node ${setup.node}`,
+  );
+  console.log("orders  staleness p50/p99 ms  placements/s  fills/s  orders per worker   cpu% per worker");
+  for (const r of rows) {
+    console.log(
+      `${String(r.orders).padStart(6)}  ${`${r.staleness_p50_ms}/${r.staleness_p99_ms}`.padStart(20)}  ${String(r.placements_per_s).padStart(12)}  ${String(r.fills_per_s).padStart(7)}  ${r.shares.join("/").padStart(17)}  ${r.cpu_pct_per_worker.join("/").padStart(16)}`,
+    );
+  }
+  console.log(
+    "\nstaleness: time since each active order was last ticked, sampled every second (a tick every 1,000 ms keeps it under ~1,000 ms plus the tick's own duration).",
+  );
 }
 
 main().catch((error) => {
