@@ -1,6 +1,8 @@
 import { randomBytes } from "node:crypto";
 import os from "node:os";
 import { Dec } from "@/lib/domain/shared/decimal";
+import type { Pool } from "pg";
+import type { Side } from "@/lib/domain/shared/side";
 import { database, type PrismaClient } from "../db";
 import { venue as venueByName } from "../venues";
 import { BalanceLedger } from "./ledger";
@@ -46,6 +48,15 @@ export const WORKING_STATUSES = ["scheduled", "active", "paused", "finishing", "
 
 const UTC = (param: string) => `(${param}::timestamptz AT TIME ZONE 'UTC')`;
 
+/** How far back our fills still move the simulated market (the impact decays within minutes). */
+const IMPACT_HORIZON_MS = 10 * 60_000;
+/** Fills of other workers are looked for this far before the last look (their ticks may lag). */
+const IMPACT_OVERLAP_MS = 30_000;
+
+const processState = globalThis as unknown as { __trancheLocalWorkers?: Set<string> };
+/** The engines of this process: their fills reach the venue directly, never through syncImpact. */
+const localWorkers = () => (processState.__trancheLocalWorkers ??= new Set());
+
 /**
  * The engine: on each tick it claims the orders it may work (an expiring lease per order, so
  * several workers on one PostgreSQL never work the same order and a dead worker's orders are taken
@@ -63,6 +74,9 @@ export class Engine {
   private running: Promise<void> | null = null;
   private stopped = true;
   private nextAt = 0;
+  /** Other workers' fills already replayed into the venue (id → fill time), and up to when. */
+  private readonly impactSeen = new Map<string, number>();
+  private impactSyncedTo: number | null = null;
   private readonly housekeeping?: (now: number) => Promise<unknown>;
   private readonly housekeepingMs: number;
   private housekeptAt = 0;
@@ -74,6 +88,7 @@ export class Engine {
       options.leaseMs ?? Math.max(5 * this.tickMs, Number(process.env.TRANCHE_ENGINE_LEASE_MS ?? 15_000));
     this.batchSize = options.batchSize ?? Number(process.env.TRANCHE_ENGINE_BATCH ?? 10_000);
     this.clock = options.clock ?? (() => Date.now());
+    localWorkers().add(this.workerId);
     this.onTick = options.onTick;
     this.housekeeping = options.housekeeping;
     this.housekeepingMs = options.housekeepingMs ?? 10_000;
@@ -130,7 +145,7 @@ export class Engine {
    * workers — and new orders go to whoever has room. A worker that stops or dies drops out of the
    * count once silent for a lease; its orders are taken over as their leases lapse.
    */
-  private async fairShare(now: number): Promise<{ share: number; rebalance: boolean }> {
+  private async fairShare(now: number): Promise<{ share: number; rebalance: boolean; workers: number }> {
     const { pool } = await database();
     const at = new Date(now).toISOString();
     await pool.query(
@@ -159,7 +174,7 @@ export class Engine {
         worker.startedAt.getTime() > now - 2 * this.leaseMs &&
         (holding.get(worker.id) ?? 0) < share / 2,
     );
-    return { share, rebalance };
+    return { share, rebalance, workers };
   }
 
   /** Run the housekeeping if it is due; its failure is logged and tried again when next due. */
@@ -181,7 +196,7 @@ export class Engine {
     // The claim, the work (through Prisma) and the write each take a connection of their own in
     // turn: holding a pool client across the Prisma calls would deadlock a one-connection pool.
     {
-      const { share, rebalance } = await this.fairShare(now);
+      const { share, rebalance, workers } = await this.fairShare(now);
       // What this worker holds it keeps (beyond its share, it hands the rest back when a worker has
       // joined); what it keeps with more than half its lease left is read, not rewritten (the
       // tick's write renews it) — at thousands of orders a tick, rewriting every held row cost a
@@ -229,7 +244,12 @@ export class Engine {
       );
       const ids = [...held.rows, ...claimed.rows].map((row) => row.id);
       let outcomes: OrderOutcome[] = [];
-      if (ids.length > 0) outcomes = await this.work(prisma, ids, now);
+      if (ids.length > 0) {
+        // Alone, only the first look is needed (a previous process's fills); it resumes from where
+        // it stopped when another worker appears.
+        if (workers > 1 || this.impactSyncedTo === null) await this.syncImpact(pool, now);
+        outcomes = await this.work(prisma, ids, now);
+      }
       const client = await pool.connect();
       let written = 0;
       let dropped = 0;
@@ -283,6 +303,49 @@ export class Engine {
       this.onTick?.(stats);
       return stats;
     }
+  }
+
+  /**
+   * Our market impact is the sum of every worker's fills, but each process's venue sees only the
+   * fills it makes: before working, replay into it the sim fills other processes recorded since the
+   * last look (with an overlap, each once), and on the first tick those of the impact's horizon —
+   * so a restarted worker, or one beside others, prices its children as the market would.
+   */
+  private async syncImpact(pool: Pool, now: number): Promise<void> {
+    const sim = venueByName("sim");
+    const since = Math.max(now - IMPACT_HORIZON_MS, (this.impactSyncedTo ?? -Infinity) - IMPACT_OVERLAP_MS);
+    const { rows } = await pool.query<{
+      id: string;
+      pair: string;
+      side: Side;
+      size: string;
+      role: "MAKE" | "TAKE";
+      time: Date;
+    }>(
+      `SELECT id, pair, side::text AS side, size::text AS size, role::text AS role, time FROM "Fill"
+       WHERE venue = 'sim' AND pair = ANY($1::text[]) AND time > ${UTC("$2")} AND time <= ${UTC("$3")}
+         AND "workerId" IS NOT NULL AND NOT ("workerId" = ANY($4::text[]))`,
+      [
+        sim.pairs().map((p) => p.pair),
+        new Date(since).toISOString(),
+        new Date(now).toISOString(),
+        [...localWorkers()],
+      ],
+    );
+    const fresh = rows.filter((row) => !this.impactSeen.has(row.id));
+    for (const row of fresh) this.impactSeen.set(row.id, row.time.getTime());
+    for (const [id, time] of this.impactSeen) if (time <= since) this.impactSeen.delete(id);
+    this.impactSyncedTo = now;
+    if (fresh.length === 0) return;
+    sim.observeFills(
+      fresh.map((row) => ({
+        pair: row.pair,
+        time: row.time.getTime(),
+        side: row.side,
+        size: new Dec(row.size),
+        role: row.role,
+      })),
+    );
   }
 
   private async work(prisma: PrismaClient, ids: string[], now: number): Promise<OrderOutcome[]> {

@@ -115,9 +115,9 @@ export async function writeOutcomes(
     if (fills.length > 0) {
       await client.query(
         `INSERT INTO "Fill" (id, "orderId", "placementId", "accountId", "userId", venue, pair, side, "externalId", price,
-           size, notional, fee, "feeAsset", role, time, "createdAt")
+           size, notional, fee, "feeAsset", role, time, "createdAt", "workerId")
          SELECT id, order_id, placement_id, account_id, user_id, venue, pair, side::"OrderSide", external_id, price, size,
-           notional, fee, fee_asset, role::"FillRole", ${UTC("time")}, ${UTC("$17")}
+           notional, fee, fee_asset, role::"FillRole", ${UTC("time")}, ${UTC("$17")}, $18::text
          FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::text[], $7::text[], $8::text[],
            $9::text[], $10::numeric[], $11::numeric[], $12::numeric[], $13::numeric[], $14::text[], $15::text[], $16::text[])
            AS t(id, order_id, placement_id, account_id, user_id, venue, pair, side, external_id, price, size, notional, fee,
@@ -140,6 +140,7 @@ export async function writeOutcomes(
           fills.map((f) => f.role),
           fills.map((f) => ts(f.time)),
           ts(now),
+          workerId,
         ],
       );
     }

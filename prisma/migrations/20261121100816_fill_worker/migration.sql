@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Fill" ADD COLUMN     "workerId" TEXT;
