@@ -129,6 +129,7 @@ async function createFundedOrder({
       from,
       chainNonce: await amm.nonceOf(from, tx),
       now,
+      count: 1,
     });
     const summary = bridgeSummary(amount, usdc, account.name);
     const payload = buildPayload({

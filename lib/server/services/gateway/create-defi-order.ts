@@ -170,24 +170,45 @@ export async function createDefiOrder({
   });
 }
 
-/** The first nonce to hand out: past the chain's, and past those reserved by live unsigned orders. */
+/**
+ * The first of `count` consecutive nonces to hand out: at or past the chain's, and clear of those
+ * reserved by the address's orders waiting for signatures (until they expire) or being settled. The
+ * lowest free run is taken, so a hole left by an order that expired unsigned is filled by the next
+ * order, and the orders behind the hole can execute again after it.
+ */
 export async function nextNonce(
   tx: Tx,
-  options: { userId: string; chainId: number; from: Address; chainNonce: bigint; now: number },
+  options: {
+    userId: string;
+    chainId: number;
+    from: Address;
+    chainNonce: bigint;
+    now: number;
+    count?: number;
+  },
 ): Promise<bigint> {
-  const { userId, chainId, from, chainNonce, now } = options;
-  const waiting = await tx.order.findMany({
-    where: { userId, evmChainId: chainId, status: "initialized", payloadsExpiresAt: { gt: new Date(now) } },
+  const { userId, chainId, from, chainNonce, now, count = 2 } = options;
+  const holding = await tx.order.findMany({
+    where: {
+      userId,
+      evmChainId: chainId,
+      OR: [{ status: "initialized", payloadsExpiresAt: { gt: new Date(now) } }, { status: "pending" }],
+    },
     select: { payloads: true },
   });
-  let next = chainNonce;
-  for (const order of waiting) {
+  const reserved = new Set<bigint>();
+  for (const order of holding) {
     for (const text of order.payloads) {
       const payload = parsePayload(text);
       if (payload.from !== from) continue;
-      const nonce = BigInt(parseTransaction(payload.unsignedTransaction as `0x02${string}`).nonce ?? 0);
-      if (nonce >= next) next = nonce + 1n;
+      reserved.add(BigInt(parseTransaction(payload.unsignedTransaction as `0x02${string}`).nonce ?? 0));
     }
   }
-  return next;
+  let next = chainNonce;
+  for (;;) {
+    let free = true;
+    for (let i = 0n; i < BigInt(count); i++) if (reserved.has(next + i)) free = false;
+    if (free) return next;
+    next++;
+  }
 }

@@ -5,7 +5,7 @@ import { parsePayload } from "@/lib/domain/defi/payload";
 import { assertTransition, type CanonicalStatus } from "@/lib/domain/orders/status";
 import { AppError } from "@/lib/domain/shared/errors";
 import { verifyStamps } from "../../auth/stamps";
-import { db } from "../../db";
+import { db, type PrismaClient } from "../../db";
 import { publishOrders } from "../../events/publish-orders";
 import { gatewayStatus } from "../../surfaces/gateway/status";
 import { defiVenue } from "../../venues/amm";
@@ -74,9 +74,18 @@ export async function executeGatewayOrder({
   const firstNonce = BigInt(parseTransaction(payloads[0]!.unsignedTransaction as Hex).nonce ?? 0);
   const chainNonce = await amm.nonceOf(from, prisma);
   if (firstNonce > chainNonce) {
+    const earlier = await orderHoldingNonce(prisma, {
+      userId,
+      chainId: order.evmChainId,
+      from,
+      nonce: chainNonce,
+      now,
+    });
     throw new AppError(
       "conflict",
-      `An earlier order from ${from} (nonce ${chainNonce}) is waiting for signatures: execute it first, or wait until it expires.`,
+      earlier
+        ? `An earlier order from ${from} (${earlier}, nonce ${chainNonce}) is waiting for signatures: execute it first, or wait until it expires.`
+        : `Order ${order.id} starts at nonce ${firstNonce}, but ${from} is at nonce ${chainNonce} and no order waiting for signatures holds the nonces in between (an earlier one expired or was canceled unsigned): it can never execute; create a new order.`,
     );
   }
 
@@ -114,4 +123,27 @@ export async function executeGatewayOrder({
     status = current.status as CanonicalStatus;
   }
   return { status: gatewayStatus(status, order.strategy) };
+}
+
+/** The caller's order still waiting for signatures whose transactions from `from` start at `nonce`. */
+async function orderHoldingNonce(
+  prisma: PrismaClient,
+  options: { userId: string; chainId: number; from: string; nonce: bigint; now: number },
+): Promise<string | null> {
+  const waiting = await prisma.order.findMany({
+    where: {
+      userId: options.userId,
+      evmChainId: options.chainId,
+      status: "initialized",
+      payloadsExpiresAt: { gt: new Date(options.now) },
+    },
+    select: { id: true, payloads: true },
+  });
+  for (const candidate of waiting) {
+    const first = candidate.payloads[0] ? parsePayload(candidate.payloads[0]) : null;
+    if (!first || first.from !== options.from) continue;
+    if (BigInt(parseTransaction(first.unsignedTransaction as Hex).nonce ?? 0) === options.nonce)
+      return candidate.id;
+  }
+  return null;
 }

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseTransaction, type Hex } from "viem";
 import { db } from "@/lib/server/db";
 import { call } from "@/lib/server/testing/api-client";
 import { AmmVenue } from "@/lib/server/venues/amm";
@@ -70,6 +71,47 @@ describe("[GATEWAY] sweep: expired unsigned orders", () => {
     // Nothing moved for the canceled order: 5,000 − 10 USDC.
     expect((await balancesOf(trader.token, "local")).USDC).toBe("4990");
     expect((await sweepGatewayOrders()).expired).toEqual([]);
+  });
+});
+
+describe("[GATEWAY] an order behind one that expired unsigned", () => {
+  it("cannot execute (its nonces follow a gap) and says so, and a new order executes", async () => {
+    const trader = await defiTrader({ usdc: "5000" });
+    const issued = Date.now() - 4 * 60_000; // expires in a minute
+    const first = await createGatewayOrder({
+      userId: trader.user.id,
+      request: defiBuy() as never,
+      now: issued,
+    });
+    const second = await createOrder(trader.token, defiBuy({ qty: "10" })); // nonces 2 and 3
+    expect(second.status).toBe(201);
+    expect((await sweepGatewayOrders({ now: issued + 5 * 60_000 + 1 })).expired).toEqual([first.order_id]);
+
+    const stuck = await execute(
+      trader.token,
+      second.body.order_id,
+      (second.body.payloads as string[]).map(trader.key.stamp),
+    );
+    expect(stuck.status).toBe(409);
+    expect(stuck.body).toEqual({
+      message: `Order ${second.body.order_id} starts at nonce 2, but ${trader.address} is at nonce 0 and no order waiting for signatures holds the nonces in between (an earlier one expired or was canceled unsigned): it can never execute; create a new order.`,
+    });
+    // Nothing was consumed or moved. A new order fills the hole (nonces 0 and 1) and executes;
+    // then the one behind it can execute too.
+    expect((await gatewayOrder(trader.token, second.body.order_id)).body.status).toBe("initialized");
+    const fresh = await createOrder(trader.token, defiBuy({ qty: "10" }));
+    const nonces = (fresh.body.payloads as string[]).map(
+      (text) => parseTransaction(JSON.parse(text).unsignedTransaction as Hex).nonce,
+    );
+    expect(nonces).toEqual([0, 1]);
+    const stamps = (body: { payloads: string[] }) => body.payloads.map(trader.key.stamp);
+    expect((await execute(trader.token, fresh.body.order_id, stamps(fresh.body))).body).toEqual({
+      status: "complete",
+    });
+    expect((await execute(trader.token, second.body.order_id, stamps(second.body))).body).toEqual({
+      status: "complete",
+    });
+    expect((await balancesOf(trader.token, "local")).USDC).toBe("4980");
   });
 });
 

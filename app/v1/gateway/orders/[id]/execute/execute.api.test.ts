@@ -245,8 +245,8 @@ describe("[GATEWAY] DeFi orders signed with an API key and executed on the local
     const stamps = (second.body.payloads as string[]).map(trader.key.stamp);
     const early = await execute(trader.token, second.body.order_id, stamps);
     expect(early.status).toBe(409);
-    expect(early.body.message).toMatch(
-      /earlier order from 0x[0-9a-fA-F]{40} \(nonce 0\) is waiting for signatures/,
+    expect(early.body.message).toBe(
+      `An earlier order from ${trader.address} (${first.body.order_id}, nonce 0) is waiting for signatures: execute it first, or wait until it expires.`,
     );
     await execute(trader.token, first.body.order_id, (first.body.payloads as string[]).map(trader.key.stamp));
     expect((await execute(trader.token, second.body.order_id, stamps)).body).toEqual({ status: "complete" });
