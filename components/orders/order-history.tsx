@@ -5,9 +5,9 @@ import { memo, useState } from "react";
 import { useMarketPairs } from "@/lib/client/hooks/use-market-pairs";
 import { useOrderHistory } from "@/lib/client/hooks/use-order-history";
 import { Button } from "@/components/ui/button";
-import { SelectField } from "@/components/ui/field";
 import { Panel } from "@/components/ui/panel";
 import { EmptyState, ErrorState } from "@/components/ui/states";
+import { FilterSelect } from "./filter-select";
 import { formatDateTime, formatPrice, formatQty, shortId } from "./format";
 import { ProgressBar } from "./progress-bar";
 import { StatusBadge } from "./status-badge";
@@ -15,6 +15,7 @@ import { TableSkeleton } from "./table-skeleton";
 
 // Spelled out rather than imported: the contracts module would bring zod into the page's bundle.
 const CORE_STATUSES = ["SCHEDULED", "ACTIVE", "PAUSED", "FINISHER", "COMPLETE", "CANCELED", "FAILED"];
+const STATUS_OPTIONS = CORE_STATUSES.map((s) => [s, s === "FINISHER" ? "FINISHING" : s] as const);
 const PAGE_SIZE = 20;
 const ROW = 40;
 const CELL = "border-b border-border px-2 whitespace-nowrap overflow-hidden text-ellipsis";
@@ -56,59 +57,37 @@ export const OrderHistory = memo(function OrderHistory({ accounts }: { accounts:
     ]),
   ].sort();
   const filtered = status !== "" || account !== "" || pair !== "";
+  /** A filter change starts again from the first page. */
+  const filter = (set: (value: string) => void) => (value: string) => {
+    set(value);
+    setPage(1);
+  };
 
   return (
     <Panel title="Order history" className="mt-6">
       <div className="flex flex-col gap-3">
         <div className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
-          <SelectField
+          <FilterSelect
             label="Status"
             value={status}
-            onChange={(e) => {
-              setStatus(e.target.value);
-              setPage(1);
-            }}
-            className="sm:w-40"
-          >
-            <option value="">All statuses</option>
-            {CORE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {s === "FINISHER" ? "FINISHING" : s}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
+            onChange={filter(setStatus)}
+            allLabel="All statuses"
+            options={STATUS_OPTIONS}
+          />
+          <FilterSelect
             label="Account"
             value={account}
-            onChange={(e) => {
-              setAccount(e.target.value);
-              setPage(1);
-            }}
-            className="sm:w-40"
-          >
-            <option value="">All accounts</option>
-            {accounts.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </SelectField>
-          <SelectField
+            onChange={filter(setAccount)}
+            allLabel="All accounts"
+            options={accounts}
+          />
+          <FilterSelect
             label="Pair"
             value={pair}
-            onChange={(e) => {
-              setPair(e.target.value);
-              setPage(1);
-            }}
-            className="sm:w-40"
-          >
-            <option value="">All pairs</option>
-            {pairs.map((name) => (
-              <option key={name} value={name}>
-                {name}
-              </option>
-            ))}
-          </SelectField>
+            onChange={filter(setPair)}
+            allLabel="All pairs"
+            options={pairs}
+          />
         </div>
 
         {!data ? (

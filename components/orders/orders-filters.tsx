@@ -1,7 +1,7 @@
 "use client";
 
-import { SelectField } from "@/components/ui/field";
 import { Button } from "@/components/ui/button";
+import { FilterSelect } from "./filter-select";
 
 export interface ActiveFilters {
   status: string;
@@ -31,34 +31,25 @@ export function OrdersFilters({
   accounts: string[];
   pairs: string[];
 }) {
-  const set = (key: keyof ActiveFilters) => (event: React.ChangeEvent<HTMLSelectElement>) =>
-    onChange({ ...filters, [key]: event.target.value });
+  const set = (key: keyof ActiveFilters) => (value: string) => onChange({ ...filters, [key]: value });
   const any = filters.status !== "" || filters.account !== "" || filters.pair !== "";
   return (
     <div className="grid grid-cols-2 items-end gap-3 sm:flex sm:flex-wrap">
-      <SelectField label="Status" value={filters.status} onChange={set("status")} className="sm:w-40">
-        {STATUSES.map(([value, label]) => (
-          <option key={value} value={value}>
-            {label}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField label="Account" value={filters.account} onChange={set("account")} className="sm:w-40">
-        <option value="">All accounts</option>
-        {accounts.map((name) => (
-          <option key={name} value={name}>
-            {name}
-          </option>
-        ))}
-      </SelectField>
-      <SelectField label="Pair" value={filters.pair} onChange={set("pair")} className="sm:w-40">
-        <option value="">All pairs</option>
-        {pairs.map((pair) => (
-          <option key={pair} value={pair}>
-            {pair}
-          </option>
-        ))}
-      </SelectField>
+      <FilterSelect label="Status" value={filters.status} onChange={set("status")} options={STATUSES} />
+      <FilterSelect
+        label="Account"
+        value={filters.account}
+        onChange={set("account")}
+        allLabel="All accounts"
+        options={accounts}
+      />
+      <FilterSelect
+        label="Pair"
+        value={filters.pair}
+        onChange={set("pair")}
+        allLabel="All pairs"
+        options={pairs}
+      />
       <Button variant="ghost" onClick={() => onChange(NO_FILTERS)} disabled={!any}>
         Clear filters
       </Button>
