@@ -7,6 +7,7 @@ import { POST as faucetRoute } from "@/app/api/ledger/faucet/route";
 import { GET as balancesRoute } from "./balances/route";
 import { POST as createOrderRoute } from "./orders/route";
 import { POST as executeRoute } from "./orders/[id]/execute/route";
+import { GET as getOrderRoute } from "./orders/[id]/route";
 
 /**
  * Shared by the Gateway's API tests: a headless client with a P-256 signing key (node:crypto),
@@ -104,3 +105,7 @@ export async function execute(token: string, orderId: string, signatures: unknow
     body: { signatures, auth_type: authType },
   });
 }
+
+/** GET /v1/gateway/orders/{id} as the owner of `token`. */
+export const gatewayOrder = (token: string, id: string) =>
+  call(getOrderRoute, { headers: bearer(token), params: { id } });

@@ -15,7 +15,7 @@ import { defiVenue, LOCAL_CHAIN_NAME } from "../../venues/amm";
 import { cefiDepositAddress } from "../../venues/amm/addresses";
 import { lockChain } from "../../venues/amm/venue";
 import { balanceShortfall, prepareOrder } from "../orders/submit-order";
-import { nextNonce } from "./create-defi-order";
+import { nextNonce } from "./nonces";
 import { CEFI_VENUE, cefiMarket } from "./markets";
 
 /** A market order gets this long to fill (the Market algorithm takes everything at once anyway). */

@@ -1,19 +1,19 @@
 import "server-only";
 import { randomBytes, randomUUID } from "node:crypto";
-import { parseTransaction, type Address } from "viem";
 import { DEFAULT_SLIPPAGE_BPS, type TCreateOrderRequest } from "@/lib/contracts/gateway";
 import { PoolMathError } from "@/lib/domain/defi/amm-math";
 import { approveSummary, formatUnits, swapSummary } from "@/lib/domain/defi/format";
-import { buildPayload, MAX_PAYLOAD_TTL_MS, parsePayload } from "@/lib/domain/defi/payload";
+import { buildPayload, MAX_PAYLOAD_TTL_MS } from "@/lib/domain/defi/payload";
 import { planSwap } from "@/lib/domain/defi/swap-plan";
 import { AmountError, toBaseUnits } from "@/lib/domain/defi/units";
 import { AppError } from "@/lib/domain/shared/errors";
-import { db, type Tx } from "../../db";
+import { db } from "../../db";
 import type { Order } from "../../db/generated/client";
 import { custodialSigner } from "../../signer";
 import { defiVenue } from "../../venues/amm";
 import { lockChain } from "../../venues/amm/venue";
 import { defiMarket } from "./markets";
+import { nextNonce } from "./nonces";
 
 /** A swap's deadline is the payloads' expiry plus this margin (seconds of block time). */
 const DEADLINE_MARGIN_SECONDS = 60n;
@@ -168,47 +168,4 @@ export async function createDefiOrder({
       },
     });
   });
-}
-
-/**
- * The first of `count` consecutive nonces to hand out: at or past the chain's, and clear of those
- * reserved by the address's orders waiting for signatures (until they expire) or being settled. The
- * lowest free run is taken, so a hole left by an order that expired unsigned is filled by the next
- * order, and the orders behind the hole can execute again after it.
- */
-export async function nextNonce(
-  tx: Tx,
-  options: {
-    userId: string;
-    chainId: number;
-    from: Address;
-    chainNonce: bigint;
-    now: number;
-    count?: number;
-  },
-): Promise<bigint> {
-  const { userId, chainId, from, chainNonce, now, count = 2 } = options;
-  const holding = await tx.order.findMany({
-    where: {
-      userId,
-      evmChainId: chainId,
-      OR: [{ status: "initialized", payloadsExpiresAt: { gt: new Date(now) } }, { status: "pending" }],
-    },
-    select: { payloads: true },
-  });
-  const reserved = new Set<bigint>();
-  for (const order of holding) {
-    for (const text of order.payloads) {
-      const payload = parsePayload(text);
-      if (payload.from !== from) continue;
-      reserved.add(BigInt(parseTransaction(payload.unsignedTransaction as `0x02${string}`).nonce ?? 0));
-    }
-  }
-  let next = chainNonce;
-  for (;;) {
-    let free = true;
-    for (let i = 0n; i < BigInt(count); i++) if (reserved.has(next + i)) free = false;
-    if (free) return next;
-    next++;
-  }
 }

@@ -1,15 +1,16 @@
 import "server-only";
-import { parseTransaction, type Hex } from "viem";
+import type { Hex } from "viem";
 import type { TExecuteRequest, TExecuteResponse } from "@/lib/contracts/gateway";
 import { parsePayload } from "@/lib/domain/defi/payload";
 import { assertTransition, type CanonicalStatus } from "@/lib/domain/orders/status";
 import { AppError } from "@/lib/domain/shared/errors";
 import { verifyStamps } from "../../auth/stamps";
-import { db, type PrismaClient } from "../../db";
+import { db } from "../../db";
 import { publishOrders } from "../../events/publish-orders";
 import { gatewayStatus } from "../../surfaces/gateway/status";
 import { defiVenue } from "../../venues/amm";
 import { getOrderOrThrow } from "../orders/load-order";
+import { heldNonces, transactionNonce } from "./nonces";
 import { settleDefiOrder } from "./settle-defi-order";
 
 /**
@@ -71,16 +72,13 @@ export async function executeGatewayOrder({
   });
 
   const from = payloads[0]!.from as Hex;
-  const firstNonce = BigInt(parseTransaction(payloads[0]!.unsignedTransaction as Hex).nonce ?? 0);
+  const firstNonce = transactionNonce(payloads[0]!.unsignedTransaction);
   const chainNonce = await amm.nonceOf(from, prisma);
   if (firstNonce > chainNonce) {
-    const earlier = await orderHoldingNonce(prisma, {
-      userId,
-      chainId: order.evmChainId,
-      from,
-      nonce: chainNonce,
-      now,
-    });
+    const holder = (await heldNonces(prisma, { userId, chainId: order.evmChainId, from, now })).get(
+      chainNonce,
+    );
+    const earlier = holder?.status === "initialized" ? holder.orderId : null;
     throw new AppError(
       "conflict",
       earlier
@@ -123,27 +121,4 @@ export async function executeGatewayOrder({
     status = current.status as CanonicalStatus;
   }
   return { status: gatewayStatus(status, order.strategy) };
-}
-
-/** The caller's order still waiting for signatures whose transactions from `from` start at `nonce`. */
-async function orderHoldingNonce(
-  prisma: PrismaClient,
-  options: { userId: string; chainId: number; from: string; nonce: bigint; now: number },
-): Promise<string | null> {
-  const waiting = await prisma.order.findMany({
-    where: {
-      userId: options.userId,
-      evmChainId: options.chainId,
-      status: "initialized",
-      payloadsExpiresAt: { gt: new Date(options.now) },
-    },
-    select: { id: true, payloads: true },
-  });
-  for (const candidate of waiting) {
-    const first = candidate.payloads[0] ? parsePayload(candidate.payloads[0]) : null;
-    if (!first || first.from !== options.from) continue;
-    if (BigInt(parseTransaction(first.unsignedTransaction as Hex).nonce ?? 0) === options.nonce)
-      return candidate.id;
-  }
-  return null;
 }

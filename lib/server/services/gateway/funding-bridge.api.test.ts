@@ -6,8 +6,15 @@ import { Engine } from "@/lib/server/engine/engine";
 import { call } from "@/lib/server/testing/api-client";
 import { AmmVenue } from "@/lib/server/venues/amm";
 import { cefiDepositAddress } from "@/lib/server/venues/amm/addresses";
-import { DELETE as cancelRoute, GET as getOrderRoute } from "@/app/v1/gateway/orders/[id]/route";
-import { balancesOf, bearer, createOrder, defiTrader, execute } from "@/app/v1/gateway/gateway-test-kit";
+import { DELETE as cancelRoute } from "@/app/v1/gateway/orders/[id]/route";
+import {
+  balancesOf,
+  bearer,
+  gatewayOrder,
+  createOrder,
+  defiTrader,
+  execute,
+} from "@/app/v1/gateway/gateway-test-kit";
 import { DELETE as coreCancelRoute } from "@/app/api/order/[id]/route";
 import { STUCK_PENDING_MS, sweepGatewayOrders } from "./sweep-gateway-orders";
 
@@ -21,8 +28,6 @@ const cefiBuy = (overrides: Record<string, unknown> = {}) => ({
   side: "buy",
   ...overrides,
 });
-const gatewayOrder = (token: string, id: string) =>
-  call(getOrderRoute, { headers: bearer(token), params: { id } });
 
 /** A trader whose paper account holds only `usdt` USDT, with `usdc` USDC on the local chain. */
 async function shortTrader(usdt: string, usdc: string) {

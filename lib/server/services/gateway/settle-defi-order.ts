@@ -1,5 +1,5 @@
 import "server-only";
-import { keccak256, parseTransaction, type Hex } from "viem";
+import { keccak256, type Hex } from "viem";
 import { parsePayload, type EvmTxPayload } from "@/lib/domain/defi/payload";
 import { slippageRevertReason } from "@/lib/domain/defi/format";
 import { fillOf } from "@/lib/domain/defi/swap-plan";
@@ -11,6 +11,7 @@ import { publishOrders } from "../../events/publish-orders";
 import { custodialSigner } from "../../signer";
 import { venue } from "../../venues";
 import { defiVenue, TransactionRejected, type Receipt } from "../../venues/amm";
+import { transactionNonce } from "./nonces";
 
 /**
  * Take a `pending` order's on-chain steps (its payloads authorized) to their outcome: the custodial
@@ -44,7 +45,7 @@ export async function settleDefiOrder(orderId: string, { now }: { now: number })
   try {
     for (const payload of payloads) {
       const unsignedTransaction = payload.unsignedTransaction as Hex;
-      const nonce = BigInt(parseTransaction(unsignedTransaction).nonce ?? 0);
+      const nonce = transactionNonce(unsignedTransaction);
       signed.push(
         included.get(nonce) ??
           (await signer.signTransaction({
@@ -56,7 +57,7 @@ export async function settleDefiOrder(orderId: string, { now }: { now: number })
     }
   } catch (error) {
     // Nothing new was broadcast: the order fails now rather than wait forever (the cause is logged with the 500).
-    await finish(order, payloads, [], "The custodial signer could not sign the transactions.", now);
+    await finish(order, [], "The custodial signer could not sign the transactions.", now);
     throw error;
   }
   const hashes = signed.map((raw) => keccak256(raw));
@@ -85,8 +86,14 @@ export async function settleDefiOrder(orderId: string, { now }: { now: number })
       break;
     }
   }
-  return finish(order, payloads, receipts, failure, now);
+  return finish(order, receipts, failure, now);
 }
+
+/** The outcome of the steps: a DeFi order's swap, or a funded CeFi order's transfer. */
+const finish = (order: Order, receipts: Receipt[], failure: string | null, now: number) =>
+  order.fundingAmount !== null
+    ? finishFunding(order, receipts, failure, now)
+    : finishSwap(order, receipts, failure, now);
 
 const stepName = (payload: EvmTxPayload): string => payload.summary.split(" ")[0]!;
 
@@ -161,14 +168,12 @@ async function writeOutcome(
 }
 
 /** A DeFi order's outcome: the swap as a fill and the order complete, or failed. */
-async function finish(
+async function finishSwap(
   order: Order,
-  payloads: EvmTxPayload[],
   receipts: Receipt[],
   failure: string | null,
   now: number,
 ): Promise<CanonicalStatus> {
-  if (order.fundingAmount !== null) return finishFunding(order, receipts, failure, now);
   const prisma = await db();
   const wallet = await prisma.custodialWallet.findUniqueOrThrow({
     where: { userId_chainId: { userId: order.userId, chainId: order.evmChainId! } },
@@ -205,7 +210,7 @@ async function finish(
       amountOut: BigInt(swapLog.amountOut),
       feeBps: swapLog.feeBps,
     });
-    const summary = payloads[payloads.length - 1]!.summary;
+    const summary = parsePayload(order.payloads.at(-1)!).summary;
     await settle(
       tx,
       "complete",

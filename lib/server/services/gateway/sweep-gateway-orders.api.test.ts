@@ -1,23 +1,18 @@
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { parseTransaction, type Hex } from "viem";
 import { db } from "@/lib/server/db";
-import { call } from "@/lib/server/testing/api-client";
 import { AmmVenue } from "@/lib/server/venues/amm";
-import { GET as getOrderRoute } from "@/app/v1/gateway/orders/[id]/route";
 import {
   balancesOf,
-  bearer,
   createOrder,
   defiBuy,
+  gatewayOrder,
   defiTrader,
   execute,
 } from "@/app/v1/gateway/gateway-test-kit";
 import { createGatewayOrder } from "./create-gateway-order";
 import { settleDefiOrder } from "./settle-defi-order";
 import { STUCK_PENDING_MS, sweepGatewayOrders } from "./sweep-gateway-orders";
-
-const gatewayOrder = (token: string, id: string) =>
-  call(getOrderRoute, { headers: bearer(token), params: { id } });
 
 /** Make the chain drop the connection on the `nth` submit (1-based), after the earlier ones went through. */
 function chainDropsOnSubmit(nth: number) {
