@@ -217,7 +217,7 @@ export class Engine {
         );
       }
       const kept = rebalance ? mine.rows.slice(0, share) : mine.rows;
-      const held = { rows: kept.filter((row) => row.fresh) };
+      const keptFresh = kept.filter((row) => row.fresh).map((row) => row.id);
       const claimed = await pool.query<{ id: string }>(
         `UPDATE "Order" SET "leaseOwner" = $1, "leaseExpiresAt" = ${UTC("$4")}
          WHERE id IN (
@@ -234,7 +234,7 @@ export class Engine {
         [
           this.workerId,
           // Everything kept (its half-spent leases renewed here, first), and new orders up to the share.
-          Math.max(0, Math.max(share, kept.length) - held.rows.length),
+          Math.max(0, Math.max(share, kept.length) - keptFresh.length),
           new Date(now).toISOString(),
           new Date(now + this.leaseMs).toISOString(),
           [...WORKING_STATUSES],
@@ -242,7 +242,7 @@ export class Engine {
           surplus,
         ],
       );
-      const ids = [...held.rows, ...claimed.rows].map((row) => row.id);
+      const ids = [...keptFresh, ...claimed.rows.map((row) => row.id)];
       let outcomes: OrderOutcome[] = [];
       if (ids.length > 0) {
         // Alone, only the first look is needed (a previous process's fills); it resumes from where
