@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { parseDecimal } from "@/lib/domain/shared/decimal";
+import { columnProblem, parseDecimal } from "@/lib/domain/shared/decimal";
 
 /**
  * The Gateway (True Markets-compatible) under /v1/gateway: quotes, CeFi and DeFi orders, and
@@ -26,7 +26,7 @@ export const ZAuthType = z.enum(["web_authn", "api_key"], {
   error: 'auth_type must be "web_authn" or "api_key"',
 });
 
-/** A positive decimal amount as a string ("1000", "0.25"). */
+/** A positive decimal amount as a string ("1000", "0.25") that the NUMERIC(38, 18) columns hold. */
 const positiveDecimal = (field: string) =>
   z
     .string({ error: `${field} must be a decimal string (e.g. "1000.5")` })
@@ -34,7 +34,12 @@ const positiveDecimal = (field: string) =>
     .refine((value) => {
       const parsed = parseDecimal(value);
       return parsed !== null && parsed.gt(0) && !/[eE]/.test(value);
-    }, `${field} must be a positive decimal string (e.g. "1000.5")`);
+    }, `${field} must be a positive decimal string (e.g. "1000.5")`)
+    .superRefine((value, ctx) => {
+      const parsed = parseDecimal(value);
+      const problem = parsed && columnProblem(parsed);
+      if (problem) ctx.addIssue({ code: "custom", message: `${field} ${problem}` });
+    });
 
 const asset = (field: string) =>
   z

@@ -1,15 +1,37 @@
 import { z } from "zod";
+import { AMOUNT_COLUMN, parseDecimal } from "@/lib/domain/shared/decimal";
 
 // The hummingbot-api trading routes (/trading/…): request bodies as its pydantic models define them.
 // Unknown fields are ignored, as pydantic does by default.
 
-const decimalText = /^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$/;
-
-/** A decimal sent as a JSON number or a string; kept as text so no float arithmetic touches it. */
-export const ZDecimalInput = z
-  .union([z.number(), z.string()])
-  .transform((value) => (typeof value === "number" ? String(value) : value.trim()))
-  .refine((text) => decimalText.test(text), { message: "Input should be a valid decimal" });
+/**
+ * A decimal sent as a JSON number or a string; kept as text so no float arithmetic touches it. It
+ * must fit the NUMERIC(38, 18) columns, worded as pydantic words `Decimal(max_digits, decimal_places)`.
+ */
+export const ZDecimalInput = z.union([z.number(), z.string()]).transform((value, ctx) => {
+  const text = typeof value === "number" ? String(value) : value.trim();
+  const parsed = parseDecimal(text);
+  if (parsed === null) {
+    ctx.addIssue({ code: "custom", message: "Input should be a valid decimal" });
+    return z.NEVER;
+  }
+  const { precision, scale } = AMOUNT_COLUMN;
+  if (parsed.decimalPlaces() > scale) {
+    ctx.addIssue({
+      code: "custom",
+      message: `Decimal input should have no more than ${scale} decimal places`,
+    });
+    return z.NEVER;
+  }
+  if (parsed.abs().gte(`1e${precision - scale}`)) {
+    ctx.addIssue({
+      code: "custom",
+      message: `Decimal input should have no more than ${precision - scale} digits before the decimal point`,
+    });
+    return z.NEVER;
+  }
+  return text;
+});
 
 /** POST /trading/orders — the seed's TradeRequest. */
 export const ZTradeRequest = z.object({
@@ -17,7 +39,9 @@ export const ZTradeRequest = z.object({
   connector_name: z.string(),
   trading_pair: z.string(),
   trade_type: z.enum(["BUY", "SELL"]),
-  amount: ZDecimalInput.refine((text) => Number(text) > 0, { message: "Input should be greater than 0" }),
+  amount: ZDecimalInput.refine((text) => parseDecimal(text)!.gt(0), {
+    message: "Input should be greater than 0",
+  }),
   order_type: z.enum(["LIMIT", "MARKET", "LIMIT_MAKER"]).default("LIMIT"),
   price: ZDecimalInput.nullable().optional(),
   position_action: z.enum(["OPEN", "CLOSE"]).default("OPEN"),

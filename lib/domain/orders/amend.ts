@@ -1,4 +1,4 @@
-import { Dec, ZERO, toPlain } from "../shared/decimal";
+import { Dec, ZERO, columnProblem, toPlain } from "../shared/decimal";
 import { AppError, type FieldError } from "../shared/errors";
 import { FieldReader, LIMIT_PRICE_MESSAGE, RANGES } from "./params";
 import type { TargetUnit } from "./quantity";
@@ -126,7 +126,9 @@ function readAmend(input: AmendInput): { errors: AmendError[]; amend: ParsedAmen
       : (["quote_asset_qty", "quote"] as const);
     const field = `changes.${name}`;
     const value = toDecimal(c[name]);
+    const problem = value && columnProblem(value);
     if (value === null || value.lte(ZERO)) reader.fail(field, "must be a positive number");
+    else if (problem) reader.fail(field, problem);
     else {
       const minimum = executed[unit].times(AMEND_HEADROOM);
       if (value.lessThan(minimum)) {

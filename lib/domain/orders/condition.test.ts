@@ -270,3 +270,43 @@ describe("malformed conditions", () => {
     expect(error.fieldErrors[0]?.message).toBe('Operator "+" (token 3) needs numbers');
   });
 });
+
+/** `count` variables, each using the next one `uses` times (v0 = v1 v1 + …), the last a number. */
+function chain(count: number, uses = 2): ConditionVars {
+  const vars: ConditionVars = {};
+  for (let i = 0; i < count; i++) {
+    const next = `v${i + 1}`;
+    vars[`v${i}`] =
+      i === count - 1 ? "1" : [next, ...Array.from({ length: uses - 1 }, () => `${next} +`)].join(" ");
+  }
+  return vars;
+}
+
+describe("bounded conditions (a chain of variables once froze the engine)", () => {
+  it("evaluates a shared chain once per variable: 12 variables used twice each are 4,097 terms", () => {
+    const ast = parseCondition("v0 2048 ==", chain(12));
+    expect(evaluateCondition(ast, { prices: new Map(), now: 0 })).toBe(true);
+    expect(conditionPrices(parseCondition(`v0 ${BYBIT} <`, { ...chain(12), v11: BYBIT }))).toEqual([BYBIT]);
+  });
+
+  it.each([
+    [chain(40), "order_condition_vars.v16", /^Variables refer to variables more than 16 deep \(v0 → v1 → /],
+    [chain(16), "order_condition", /^The condition expands to more than 10000 terms/],
+    [chain(8, 4), "order_condition", /^The condition expands to more than 10000 terms/],
+    [
+      Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`x${i}`, "1"])),
+      "order_condition_vars",
+      /^At most 50 variables, got 51$/,
+    ],
+    [
+      { v0: Array.from({ length: 201 }, () => "1").join(" ") },
+      "order_condition_vars.v0",
+      /^At most 200 tokens/,
+    ],
+  ])("refuses at parse time, naming the field: %#", (vars, field, message) => {
+    const error = failure(() => parseCondition("v0 0 >", vars));
+    expect(error.fieldErrors).toHaveLength(1);
+    expect(error.fieldErrors[0]!.field).toBe(field);
+    expect(error.fieldErrors[0]!.message).toMatch(message);
+  });
+});

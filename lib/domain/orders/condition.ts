@@ -77,6 +77,25 @@ const VENUE = /^[A-Za-z0-9_.]+$/;
 
 const FIELD = "order_condition";
 
+/**
+ * Bounds on a condition, checked when it is parsed (at submit, and by the engine before it
+ * evaluates a stored one). Variables are parsed once each and shared, but every reference expands
+ * to the whole variable: twenty variables that each use the next one twice expand to a million
+ * terms. The expanded size is what evaluation would cost without sharing, so it is capped too.
+ */
+export const CONDITION_LIMITS = {
+  /** Variables in order_condition_vars. */
+  vars: 50,
+  /** Tokens in the condition or in one variable's expression. */
+  tokens: 200,
+  /** Variables referring to variables, this many deep. */
+  depth: 16,
+  /** Terms of the condition with every variable written out in full. */
+  expandedSize: 10_000,
+  /** Evaluation steps; with variables evaluated once each a valid condition needs far fewer. */
+  evaluationSteps: 100_000,
+} as const;
+
 function conditionError(field: string, message: string): AppError {
   return new AppError("bad_request", `${field}: ${message}`, { fieldErrors: [{ field, message }] });
 }
@@ -91,7 +110,13 @@ function conditionError(field: string, message: string): AppError {
 export function parseCondition(rpn: string, vars: ConditionVars = {}): ConditionAst {
   const resolver = new VarResolver(vars);
   resolver.resolveAll();
-  const { node, type } = parseRpn(rpn, FIELD, resolver);
+  const { node, type, size } = parseRpn(rpn, FIELD, resolver);
+  if (size > CONDITION_LIMITS.expandedSize) {
+    throw conditionError(
+      FIELD,
+      `The condition expands to more than ${CONDITION_LIMITS.expandedSize} terms once its variables are written out; simplify it`,
+    );
+  }
   if (type !== "boolean") {
     throw conditionError(FIELD, "The condition must compute true or false, but it computes a number");
   }
@@ -108,13 +133,25 @@ export function parseConditionVars(vars: ConditionVars): Map<string, ConditionNo
 interface Typed {
   node: ConditionNode;
   type: ValueType;
+  /** Terms with every variable written out, saturating just above CONDITION_LIMITS.expandedSize. */
+  size: number;
 }
+
+const saturate = (size: number) => Math.min(size, CONDITION_LIMITS.expandedSize + 1);
 
 class VarResolver {
   readonly done = new Map<string, Typed>();
   private readonly resolving: string[] = [];
 
-  constructor(private readonly vars: ConditionVars) {}
+  constructor(private readonly vars: ConditionVars) {
+    const count = Object.keys(vars).length;
+    if (count > CONDITION_LIMITS.vars) {
+      throw conditionError(
+        "order_condition_vars",
+        `At most ${CONDITION_LIMITS.vars} variables, got ${count}`,
+      );
+    }
+  }
 
   has(name: string): boolean {
     return Object.hasOwn(this.vars, name);
@@ -143,10 +180,20 @@ class VarResolver {
     const source = this.vars[name];
     const text = typeof source === "number" ? (Number.isFinite(source) ? String(source) : "") : source;
     if (typeof text !== "string") throw conditionError(field, "A variable must be an expression or a number");
+    if (this.resolving.length >= CONDITION_LIMITS.depth) {
+      throw conditionError(
+        field,
+        `Variables refer to variables more than ${CONDITION_LIMITS.depth} deep (${[...this.resolving, name].join(" → ")})`,
+      );
+    }
     this.resolving.push(name);
     const typed = parseRpn(text, field, this);
     this.resolving.pop();
-    const result: Typed = { node: { kind: "var", name, expr: typed.node }, type: typed.type };
+    const result: Typed = {
+      node: { kind: "var", name, expr: typed.node },
+      type: typed.type,
+      size: typed.size,
+    };
     this.done.set(name, result);
     return result;
   }
@@ -155,6 +202,9 @@ class VarResolver {
 function parseRpn(rpn: string, field: string, vars: VarResolver): Typed {
   const tokens = rpn.trim().split(/\s+/).filter(Boolean);
   if (tokens.length === 0) throw conditionError(field, "The expression is empty");
+  if (tokens.length > CONDITION_LIMITS.tokens) {
+    throw conditionError(field, `At most ${CONDITION_LIMITS.tokens} tokens, got ${tokens.length}`);
+  }
   const stack: Typed[] = [];
   tokens.forEach((token, index) => {
     const at = `token ${index + 1}`;
@@ -171,6 +221,7 @@ function parseRpn(rpn: string, field: string, vars: VarResolver): Typed {
       stack.push({
         node: { kind: "op", op, left: left.node, right: right.node },
         type: checkTypes(op, left, right, at, field),
+        size: saturate(1 + left.size + right.size),
       });
       return;
     }
@@ -202,13 +253,13 @@ function checkTypes(op: ConditionOp, left: Typed, right: Typed, at: string, fiel
 }
 
 function parseTerm(token: string, at: string, field: string, vars: VarResolver): Typed {
-  if (token.toUpperCase() === "TIME") return { node: { kind: "time" }, type: "number" };
+  if (token.toUpperCase() === "TIME") return { node: { kind: "time" }, type: "number", size: 1 };
   const value = parseDecimal(token);
-  if (value) return { node: { kind: "number", text: token, value }, type: "number" };
+  if (value) return { node: { kind: "number", text: token, value }, type: "number", size: 1 };
   const date = parseDateLiteral(token);
   if (date !== undefined) {
     if (date === null) throw conditionError(field, `Invalid date "${token}" (${at}): use dtYYYY-MM-DDTHH:MM`);
-    return { node: { kind: "date", text: token, epochMs: date }, type: "number" };
+    return { node: { kind: "date", text: token, epochMs: date }, type: "number", size: 1 };
   }
   if (token.includes("@")) {
     const cut = token.lastIndexOf("@");
@@ -220,13 +271,13 @@ function parseTerm(token: string, at: string, field: string, vars: VarResolver):
         `Invalid price "${token}" (${at}): use PAIR@VENUE, e.g. BTC:PERP-USDT@Bybit`,
       );
     }
-    return { node: { kind: "price", key: token, pair, venue }, type: "number" };
+    return { node: { kind: "price", key: token, pair, venue }, type: "number", size: 1 };
   }
   if (token.startsWith(":")) {
     if (!(ORDER_FIELDS as readonly string[]).includes(token)) {
       throw conditionError(field, `Unknown order field "${token}" (${at}): use ${ORDER_FIELDS.join(", ")}`);
     }
-    return { node: { kind: "field", name: token as OrderField }, type: "number" };
+    return { node: { kind: "field", name: token as OrderField }, type: "number", size: 1 };
   }
   if (vars.has(token)) return vars.resolve(token);
   throw conditionError(field, `Unknown token "${token}" (${at})`);
@@ -324,11 +375,16 @@ export function conditionPrices(ast: ConditionAst): string[] {
 /** `conditionPrices` with each reference split into pair and venue. */
 export function conditionPriceRefs(ast: ConditionAst): PriceRef[] {
   const refs = new Map<string, PriceRef>();
+  // A variable is one shared node however often it is used: visit it once.
+  const seen = new Set<ConditionNode>();
   const walk = (node: ConditionNode): void => {
     if (node.kind === "price" && !refs.has(node.key)) {
       refs.set(node.key, { key: node.key, pair: node.pair, venue: node.venue });
-    } else if (node.kind === "var") walk(node.expr);
-    else if (node.kind === "op") {
+    } else if (node.kind === "var") {
+      if (seen.has(node)) return;
+      seen.add(node);
+      walk(node.expr);
+    } else if (node.kind === "op") {
       walk(node.left);
       walk(node.right);
     }
@@ -343,37 +399,61 @@ export function conditionPriceRefs(ast: ConditionAst): PriceRef[] {
  * or modulo by zero and non-finite powers are `bad_request` on `order_condition`.
  */
 export function evaluateCondition(ast: ConditionAst, context: ConditionContext): boolean {
-  const value = evaluate(ast, context);
+  const value = new Evaluation(context).evaluate(ast);
   if (typeof value !== "boolean") {
     throw conditionError(FIELD, "The condition must compute true or false, but it computes a number");
   }
   return value;
 }
 
-function evaluate(node: ConditionNode, context: ConditionContext): Dec | boolean {
-  switch (node.kind) {
-    case "number":
-      return node.value;
-    case "time":
-      return new Dec(context.now).dividedBy(1000);
-    case "date":
-      return new Dec(node.epochMs).dividedBy(1000);
-    case "price": {
-      const price = context.prices.get(node.key);
-      if (!price)
-        throw new AppError("unavailable", `No price for ${node.key}`, { details: { price: node.key } });
-      return price;
+/**
+ * One evaluation: each variable is computed once and reused, and the steps are counted, so a
+ * condition can never hold the engine longer than CONDITION_LIMITS.evaluationSteps allow (the
+ * engine fails such an order instead of retrying it every tick).
+ */
+class Evaluation {
+  private readonly vars = new Map<ConditionNode, Dec | boolean>();
+  private steps = 0;
+
+  constructor(private readonly context: ConditionContext) {}
+
+  evaluate(node: ConditionNode): Dec | boolean {
+    if (++this.steps > CONDITION_LIMITS.evaluationSteps) {
+      throw conditionError(
+        FIELD,
+        `Evaluating the condition took more than ${CONDITION_LIMITS.evaluationSteps} steps`,
+      );
     }
-    case "field": {
-      const value = context.fields?.[node.name];
-      if (!value)
-        throw new AppError("unavailable", `No value for ${node.name}`, { details: { field: node.name } });
-      return value;
+    const context = this.context;
+    switch (node.kind) {
+      case "number":
+        return node.value;
+      case "time":
+        return new Dec(context.now).dividedBy(1000);
+      case "date":
+        return new Dec(node.epochMs).dividedBy(1000);
+      case "price": {
+        const price = context.prices.get(node.key);
+        if (!price)
+          throw new AppError("unavailable", `No price for ${node.key}`, { details: { price: node.key } });
+        return price;
+      }
+      case "field": {
+        const value = context.fields?.[node.name];
+        if (!value)
+          throw new AppError("unavailable", `No value for ${node.name}`, { details: { field: node.name } });
+        return value;
+      }
+      case "var": {
+        const known = this.vars.get(node);
+        if (known !== undefined) return known;
+        const value = this.evaluate(node.expr);
+        this.vars.set(node, value);
+        return value;
+      }
+      case "op":
+        return apply(node.op, this.evaluate(node.left), this.evaluate(node.right));
     }
-    case "var":
-      return evaluate(node.expr, context);
-    case "op":
-      return apply(node.op, evaluate(node.left, context), evaluate(node.right, context));
   }
 }
 

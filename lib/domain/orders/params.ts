@@ -1,4 +1,12 @@
-import { ZERO, dec, type Dec } from "../shared/decimal";
+import {
+  AMOUNT_COLUMN,
+  FRACTION_COLUMN,
+  ZERO,
+  columnProblem,
+  dec,
+  type Dec,
+  type DecimalColumn,
+} from "../shared/decimal";
 import { AppError, type FieldError } from "../shared/errors";
 import type { Side } from "../shared/side";
 import { parseCondition, type ConditionAst, type ConditionVars } from "./condition";
@@ -143,13 +151,26 @@ export class FieldReader {
     return undefined;
   }
 
+  /** A decimal that its database column stores exactly (`invalid` when it is not a number at all). */
+  decimal(
+    field: string,
+    value: unknown,
+    column: DecimalColumn,
+    invalid = "must be a number",
+  ): Dec | undefined {
+    const number = toDecimal(value);
+    if (number === null) return this.fail(field, invalid);
+    const problem = columnProblem(number, column);
+    return problem ? this.fail(field, problem) : number;
+  }
+
   /** A decimal within a documented range; `fallback` when absent. */
   decimalInRange(field: string, value: unknown, range: Range, fallback: Dec): Dec | undefined;
   decimalInRange(field: string, value: unknown, range: Range, fallback: null): Dec | null | undefined;
   decimalInRange(field: string, value: unknown, range: Range, fallback: Dec | null): Dec | null | undefined {
     if (isAbsent(value)) return fallback;
-    const number = toDecimal(value);
-    if (number === null) return this.fail(field, "must be a number");
+    const number = this.decimal(field, value, FRACTION_COLUMN);
+    if (number === undefined) return undefined;
     const aboveMin = range.minOpen ? number.greaterThan(range.min) : number.greaterThanOrEqualTo(range.min);
     if (!aboveMin || number.greaterThan(range.max)) return this.fail(field, rangeMessage(range));
     return number;
@@ -171,7 +192,7 @@ export class FieldReader {
     if (isAbsent(value)) return null;
     const price = toDecimal(value);
     if (price === null || price.lte(ZERO)) return this.fail(field, LIMIT_PRICE_MESSAGE);
-    return price;
+    return this.decimal(field, value, AMOUNT_COLUMN);
   }
 
   boolean(field: string, value: unknown, fallback: boolean): boolean | undefined {
@@ -241,10 +262,9 @@ export function readStrategyParams(reader: FieldReader, value: unknown): Strateg
       if (flag !== undefined) params[BOOLEAN_PARAMS[key as keyof typeof BOOLEAN_PARAMS]] = flag;
     } else if (key === "max_clip_size") {
       if (isAbsent(raw)) continue;
-      const size = toDecimal(raw);
-      if (size === null) reader.fail(field, "must be a number");
-      else if (size.lessThan(MIN_CLIP_SIZE))
-        reader.fail(field, `must be at least ${MIN_CLIP_SIZE.toFixed()}`);
+      const size = reader.decimal(field, raw, AMOUNT_COLUMN);
+      if (size === undefined) continue;
+      if (size.lessThan(MIN_CLIP_SIZE)) reader.fail(field, `must be at least ${MIN_CLIP_SIZE.toFixed()}`);
       else params.maxClipSize = size;
     } else if (!IGNORED_PARAMS.has(key)) {
       reader.fail(field, `Unknown strategy parameter; known: ${STRATEGY_PARAM_KEYS.join(", ")}`);
@@ -319,7 +339,8 @@ export function validateOrderRequest(input: OrderRequestInput, options: { now: n
   // Rules across fields.
   if (strategy === "Limit" && limitPrice === null)
     reader.fail("limit_price", "is required for the Limit strategy");
-  if (strategy === "Iceberg" && params.maxClipSize === null) {
+  const clipRefused = reader.errors.some((error) => error.field === "strategy_params.max_clip_size");
+  if (strategy === "Iceberg" && params.maxClipSize === null && !clipRefused) {
     reader.fail("strategy_params.max_clip_size", "is required for the Iceberg strategy");
   }
   if ((strategy === "Market" || strategy === "IOC") && params.passiveOnly) {

@@ -1,4 +1,4 @@
-import { Dec, ZERO } from "../shared/decimal";
+import { Dec, ZERO, columnProblem } from "../shared/decimal";
 import { AppError, fieldError, type FieldError } from "../shared/errors";
 import type { Side } from "../shared/side";
 import { isAbsent, toDecimal } from "./request-values";
@@ -114,6 +114,8 @@ export function readOrderQuantity(
   if (qty.lte(ZERO)) {
     return { quantity: null, errors: [{ field, message: "must be a positive number" }] };
   }
+  const problem = columnProblem(qty);
+  if (problem) return { quantity: null, errors: [{ field, message: problem }] };
   return { quantity: { field, qty, unit: targetUnitOf(field, side) }, errors: [] };
 }
 

@@ -114,6 +114,42 @@ describe("[ENGINE] when an order starts", () => {
 });
 
 describe("[ENGINE] orders that cannot trade say why", () => {
+  it("fails a stored order whose condition would expand exponentially, once, instead of freezing every tick", async () => {
+    const { user } = await createTestUser();
+    const order = await submitOrder({
+      userId: user.id,
+      now: T0,
+      input: {
+        pair: "BTC-USDT",
+        side: "buy",
+        strategy: "TWAP",
+        duration: 60,
+        base_asset_qty: "0.01",
+        accounts: ["paper"],
+        order_condition: "TIME 0 <",
+      },
+    });
+    // As stored before conditions were bounded: 60 variables, each using the next twice (2^60 terms
+    // when walked without sharing; this froze the process on every tick, and again after a restart).
+    const vars = Object.fromEntries(
+      Array.from({ length: 60 }, (_, i) => [`v${i}`, i === 59 ? "1" : `v${i + 1} v${i + 1} +`]),
+    );
+    const prisma = await db();
+    await prisma.order.update({
+      where: { id: order.id },
+      data: { orderCondition: "v0 0 >", orderConditionVars: vars },
+    });
+    const engine = new Engine({ workerId: "cond-bomb" });
+    await tickRange(engine, T0, 3);
+    const state = await load(order.id);
+    expect(state.order.status).toBe("failed");
+    expect(state.order.failureReason).toBe(
+      "Order condition cannot be evaluated: order_condition_vars: At most 50 variables, got 60",
+    );
+    expect(state.messages.filter((m) => m.includes("Order condition cannot be evaluated"))).toHaveLength(1);
+    expect(state.placements).toEqual([]);
+  });
+
   it("fails with the balance shortfall when funds left the account after submit", async () => {
     const { user, account } = await createTestUser();
     const order = await submitOrder({

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError, type FieldError } from "@/lib/domain/shared/errors";
-import { Dec, parseDecimal } from "@/lib/domain/shared/decimal";
+import { Dec, FRACTION_COLUMN, columnProblem } from "@/lib/domain/shared/decimal";
+import { toDecimal } from "@/lib/domain/orders/request-values";
 import { db, type Prisma } from "../../db";
 import { publishOrders } from "../../events/publish-orders";
 import { prepareOrder, type SubmitOrderInput } from "../orders/submit-order";
@@ -105,12 +106,20 @@ export async function submitMultiOrder({
 
 function readTolerance(raw: unknown): Dec {
   if (raw === undefined || raw === null || raw === "") return new Dec(DEFAULT_EXPOSURE_TOLERANCE);
-  const value =
-    typeof raw === "number" ? parseDecimal(String(raw)) : typeof raw === "string" ? parseDecimal(raw) : null;
-  if (!value || value.lte(0) || value.gt(1)) {
-    throw new AppError("bad_request", "exposure_tolerance: must be a decimal in (0, 1]", {
-      fieldErrors: [{ field: "exposure_tolerance", message: "must be a decimal in (0, 1]" }],
-    });
+  const value = toDecimal(raw);
+  if (!value || value.lte(0) || value.gt(1) || columnProblem(value, FRACTION_COLUMN)) {
+    throw new AppError(
+      "bad_request",
+      "exposure_tolerance: must be a decimal in (0, 1] with at most 6 decimal places",
+      {
+        fieldErrors: [
+          {
+            field: "exposure_tolerance",
+            message: "must be a decimal in (0, 1] with at most 6 decimal places",
+          },
+        ],
+      },
+    );
   }
   return value;
 }
