@@ -64,6 +64,45 @@ test("[TRADE]: place a TWAP from the Trade page by keyboard and open it from the
   await expect(page).toHaveURL(href!);
 });
 
+test("[TRADE]: a whole pair typed and confirmed with Enter trades that pair, never the first in the list", async ({
+  page,
+  request,
+}) => {
+  await signIn(page);
+  await page.goto("/trade");
+  const form = page.getByRole("form", { name: "Order entry" });
+  const pair = form.getByRole("combobox", { name: "Pair" });
+  const markets = form.getByRole("listbox", { name: "Markets", includeHidden: true });
+  // Once an "ETH" Iceberg sold BTC: an exact match reset the list and Enter took its first row.
+  for (const name of ["ETH-USDT", "SOL-USDT", "BTC-USDT", "ETH-USDT"]) {
+    await pair.fill(name);
+    await expect(markets.getByRole("option", { name: new RegExp(name), selected: true })).toBeVisible();
+    await pair.press("Enter");
+    await expect(pair).toHaveValue(name);
+    await expect(pair).toHaveAttribute("aria-expanded", "false");
+  }
+  // A pair that is not listed selects nothing: the text stays as typed, no option is highlighted.
+  await pair.fill("XRP-USDT");
+  await expect(markets.getByRole("option", { includeHidden: true })).toHaveCount(0);
+  await pair.press("Enter");
+  await expect(pair).toHaveValue("XRP-USDT");
+  await pair.fill("sol-usdt");
+  await pair.press("Enter");
+  await expect(pair).toHaveValue("SOL-USDT");
+
+  await form.getByRole("radio", { name: "Sell" }).check({ force: true });
+  await form.getByLabel("Strategy").selectOption("TWAP");
+  await form.getByLabel("Duration", { exact: true }).fill("10");
+  await form.getByLabel("Duration unit").selectOption("min");
+  await form.getByLabel("Quantity").fill("2");
+  await form.getByLabel("Quantity").press("Enter");
+  const confirmation = page.getByRole("status", { name: "Order submitted" });
+  await expect(confirmation).toContainText("TWAP sell 2 SOL on SOL-USDT");
+  const href = await confirmation.getByRole("link", { name: "Open order details" }).getAttribute("href");
+  const order = await orderById(request, href!.split("/").pop()!);
+  expect(order).toMatchObject({ pair: "SOL-USDT", side: "sell", sell_token: "SOL" });
+});
+
 test("[TRADE]: the API's field errors show beside their fields, and Esc clears them", async ({ page }) => {
   await signIn(page);
   await page.goto("/trade");

@@ -28,20 +28,26 @@ export function PairCombobox({
   const id = useId();
   const listId = `${id}-list`;
   const [open, setOpen] = useState(false);
-  const [active, setActive] = useState(0);
-  const matches = useMemo(() => {
+  // The highlighted option; null until the arrows move it, so it follows what is typed.
+  const [active, setActive] = useState<number | null>(null);
+  const { matches, exactIndex } = useMemo(() => {
     const query = value.trim().toUpperCase();
-    const exact = pairs.some((pair) => pair.pair === query);
-    // Once a pair is picked the list shows every pair again (it is a picker, not only a filter).
-    return exact || query === ""
-      ? pairs
-      : pairs.filter((pair) => pair.pair.includes(query) || pair.base.startsWith(query));
+    const exactIndex = pairs.findIndex((pair) => pair.pair === query);
+    // Once a pair is picked the list shows every pair again (it is a picker, not only a filter),
+    // with that pair highlighted: Enter keeps it, never the first in the list.
+    const matches =
+      exactIndex >= 0 || query === ""
+        ? pairs
+        : pairs.filter((pair) => pair.pair.includes(query) || pair.base.startsWith(query));
+    return { matches, exactIndex };
   }, [pairs, value]);
-  const current = matches[Math.min(active, matches.length - 1)];
+  const highlighted = active ?? (exactIndex >= 0 ? exactIndex : 0);
+  const current = matches.length === 0 ? undefined : matches[Math.min(highlighted, matches.length - 1)];
 
   function pick(pair: TMarketPair) {
     onChange(pair.pair);
     setOpen(false);
+    setActive(null);
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLInputElement>) {
@@ -52,7 +58,7 @@ export function PairCombobox({
         return;
       }
       const step = event.key === "ArrowDown" ? 1 : -1;
-      setActive((index) => (matches.length === 0 ? 0 : (index + step + matches.length) % matches.length));
+      setActive(matches.length === 0 ? null : (highlighted + step + matches.length) % matches.length);
     } else if (event.key === "Enter" && open && current) {
       // Enter picks the highlighted pair; it submits the form only once the list is closed.
       event.preventDefault();
@@ -85,7 +91,7 @@ export function PairCombobox({
         onChange={(event) => {
           onChange(event.target.value.toUpperCase());
           setOpen(true);
-          setActive(0);
+          setActive(null);
         }}
         onFocus={() => setOpen(true)}
         onClick={() => setOpen(true)}
