@@ -1,6 +1,6 @@
 import { generateKeyPairSync } from "node:crypto";
 import { expect, test, type Page } from "@playwright/test";
-import { E2E_ADMIN, addVirtualAuthenticator, signIn } from "./fixtures";
+import { addVirtualAuthenticator, createTrader, signIn } from "./fixtures";
 
 async function openSettings(page: Page) {
   await page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Settings" }).click();
@@ -10,9 +10,11 @@ async function openSettings(page: Page) {
 test("[PASSKEYS]: register a passkey in Settings, sign out, and sign back in with it", async ({
   context,
   page,
+  request,
 }) => {
+  const trader = await createTrader(request);
   const authenticator = await addVirtualAuthenticator(context, page);
-  await signIn(page);
+  await signIn(page, trader.email, trader.password);
   await openSettings(page);
 
   const panel = page.getByRole("region", { name: "Passkeys" });
@@ -40,7 +42,19 @@ test("[PASSKEYS]: register a passkey in Settings, sign out, and sign back in wit
   // A real session for the passkey's owner.
   const me = await page.request.get("/api/me");
   expect(me.status()).toBe(200);
-  expect(await me.json()).toMatchObject({ email: E2E_ADMIN.email, auth: "session" });
+  expect(await me.json()).toMatchObject({ email: trader.email, auth: "session" });
+
+  // A second passkey (a second authenticator) needs the first one to confirm it.
+  const phone = await addVirtualAuthenticator(context, page, { transport: "usb" });
+  await openSettings(page);
+  const again = page.getByRole("region", { name: "Passkeys" });
+  await again.getByLabel("Passkey name").fill("e2e phone");
+  await again.getByRole("button", { name: "Add passkey" }).click();
+  await expect(again.getByRole("status").filter({ hasText: "added" })).toHaveText(
+    "Passkey “e2e phone” added.",
+  );
+  expect(await authenticator.credentials()).toHaveLength(1);
+  expect(await phone.credentials()).toHaveLength(1);
 
   await openSettings(page);
   const usedRow = page
@@ -55,9 +69,11 @@ test("[PASSKEYS]: register a passkey in Settings, sign out, and sign back in wit
 test("[PASSKEYS]: a passkey that is gone cannot sign in; renaming and deleting work from Settings", async ({
   context,
   page,
+  request,
 }) => {
+  const trader = await createTrader(request);
   await addVirtualAuthenticator(context, page);
-  await signIn(page);
+  await signIn(page, trader.email, trader.password);
   await openSettings(page);
   const panel = page.getByRole("region", { name: "Passkeys" });
   await panel.getByLabel("Passkey name").fill("temporary");
@@ -87,7 +103,11 @@ test("[PASSKEYS]: a passkey that is gone cannot sign in; renaming and deleting w
   expect((await page.request.get("/api/me")).status()).toBe(401);
 });
 
-test("[SIGNING KEYS]: register a P-256 public key in Settings, then revoke it", async ({ page, request }) => {
+test("[SIGNING KEYS]: register a P-256 public key in Settings, confirmed with the password, then revoke it", async ({
+  page,
+  request,
+}) => {
+  const trader = await createTrader(request);
   const { publicKey } = generateKeyPairSync("ec", { namedCurve: "P-256" });
   const jwk = publicKey.export({ format: "jwk" });
   const y = Buffer.from(jwk.y!, "base64url");
@@ -96,16 +116,22 @@ test("[SIGNING KEYS]: register a P-256 public key in Settings, then revoke it", 
     Buffer.from(jwk.x!, "base64url"),
   ]).toString("hex");
 
-  await signIn(page);
+  await signIn(page, trader.email, trader.password);
   await openSettings(page);
   const panel = page.getByRole("region", { name: "Signing keys" });
   const form = panel.getByRole("form", { name: "Register signing key" });
   await form.getByLabel("Public key (hex)").fill(`04${"ab".repeat(32)}`);
   await form.getByLabel("Key label").fill("e2e bot");
+  await form.getByLabel("Your password").fill(trader.password);
   await form.getByRole("button", { name: "Register key" }).click();
   await expect(form.getByRole("alert")).toHaveText("must start with 02 or 03 (compressed point), not 04");
 
+  // Without a passkey the key is confirmed with the account password; a wrong one changes nothing.
   await form.getByLabel("Public key (hex)").fill(compressed);
+  await form.getByLabel("Your password").fill("not the password");
+  await form.getByRole("button", { name: "Register key" }).click();
+  await expect(form.getByRole("alert")).toContainText("The password is wrong.");
+  await form.getByLabel("Your password").fill(trader.password);
   await form.getByRole("button", { name: "Register key" }).click();
   const row = panel
     .getByRole("table", { name: "Signing keys" })
@@ -115,9 +141,7 @@ test("[SIGNING KEYS]: register a P-256 public key in Settings, then revoke it", 
   await expect(row.getByTitle(compressed)).toBeVisible();
 
   // Scripts see the same key.
-  const listed = await request.get("/api/signing_keys/", {
-    headers: { Authorization: `Token ${E2E_ADMIN.token}` },
-  });
+  const listed = await page.request.get("/api/signing_keys/");
   expect((await listed.json()).signing_keys).toContainEqual(
     expect.objectContaining({ public_key: compressed, label: "e2e bot", revoked_at: null }),
   );

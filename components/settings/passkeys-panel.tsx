@@ -35,7 +35,8 @@ export function PasskeysPanel() {
   async function onAdd(event: FormEvent) {
     event.preventDefault();
     try {
-      await register.mutateAsync({ name: name.trim() });
+      // With a passkey already there, one of them confirms the new one first (two prompts).
+      await register.mutateAsync({ name: name.trim(), confirm: (passkeys.data?.passkeys.length ?? 0) > 0 });
       setName("");
     } catch {
       // shown below from register.error

@@ -4,6 +4,7 @@ import { useState, type FormEvent } from "react";
 import { useSigningKeys } from "@/lib/client/hooks/use-signing-keys";
 import { useCreateSigningKey } from "@/lib/client/hooks/use-create-signing-key";
 import { useRevokeSigningKey } from "@/lib/client/hooks/use-revoke-signing-key";
+import { usePasskeys } from "@/lib/client/hooks/use-passkeys";
 import { ApiError } from "@/lib/client/api";
 import { Button } from "@/components/ui/button";
 import { ConfirmAction } from "@/components/ui/confirm-action";
@@ -24,14 +25,23 @@ export function SigningKeysPanel() {
   const revoke = useRevokeSigningKey();
   const [publicKey, setPublicKey] = useState("");
   const [label, setLabel] = useState("");
+  const [password, setPassword] = useState("");
+  // A key can execute DeFi orders: registering one is confirmed with a passkey, or the password.
+  const passkeys = usePasskeys();
+  const confirmWithPasskey = (passkeys.data?.passkeys.length ?? 0) > 0;
   const fieldErrors = create.error instanceof ApiError ? create.error.fieldErrors : {};
 
   async function onCreate(event: FormEvent) {
     event.preventDefault();
     try {
-      await create.mutateAsync({ public_key: publicKey.trim(), label: label.trim() });
+      await create.mutateAsync({
+        public_key: publicKey.trim(),
+        label: label.trim(),
+        password: confirmWithPasskey ? null : password,
+      });
       setPublicKey("");
       setLabel("");
+      setPassword("");
     } catch {
       // shown below from create.error
     }
@@ -41,7 +51,8 @@ export function SigningKeysPanel() {
     <Panel title="Signing keys">
       <p className="mb-4 text-sm text-muted">
         For scripts that execute DeFi orders: register the compressed P-256 public key (66 hex digits, 02/03…)
-        whose private key signs each payload.
+        whose private key signs each payload. A key can execute DeFi orders, so you confirm it with{" "}
+        {confirmWithPasskey ? "one of your passkeys" : "your password"}.
       </p>
       <form onSubmit={onCreate} className="mb-6 flex flex-col gap-3" aria-label="Register signing key">
         <div className="flex flex-wrap items-end gap-3">
@@ -66,8 +77,23 @@ export function SigningKeysPanel() {
             error={fieldErrors.label}
             onChange={(event) => setLabel(event.target.value)}
           />
-          <Button type="submit" variant="primary" disabled={create.isPending}>
-            {create.isPending ? "Registering…" : "Register key"}
+          {confirmWithPasskey ? null : (
+            <TextField
+              label="Your password"
+              type="password"
+              className="min-w-48 flex-1"
+              value={password}
+              required
+              autoComplete="current-password"
+              onChange={(event) => setPassword(event.target.value)}
+            />
+          )}
+          <Button type="submit" variant="primary" disabled={create.isPending || passkeys.isPending}>
+            {create.isPending
+              ? confirmWithPasskey
+                ? "Waiting for your passkey…"
+                : "Registering…"
+              : "Register key"}
           </Button>
         </div>
         {create.error && Object.keys(fieldErrors).length === 0 ? <ErrorState error={create.error} /> : null}

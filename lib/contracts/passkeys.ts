@@ -50,6 +50,39 @@ export const ZAuthenticationResponse = z.object({
 });
 export type TAuthenticationResponse = z.infer<typeof ZAuthenticationResponse>;
 
+/**
+ * A fresh proof that the person is present, for changes that would let a stolen credential
+ * persist (adding a passkey when one exists, registering a signing key): a passkey assertion
+ * answering a challenge from POST /api/auth/step_up/options, or — only for a user who has no
+ * passkey, in a signed-in browser — the account password.
+ */
+export const ZStepUpProof = z.union([
+  z
+    .object({
+      challenge_id: z.string().uuid("challenge_id must be a uuid"),
+      response: ZAuthenticationResponse,
+    })
+    .strict(),
+  z
+    .object({
+      password: z.string().min(1, "password is required").max(200, "password is at most 200 characters"),
+    })
+    .strict(),
+]);
+export type TStepUpProof = z.infer<typeof ZStepUpProof>;
+
+/** POST /api/auth/step_up/options → a challenge only this user's passkeys can answer. */
+export const ZStepUpOptions = z.object({
+  challenge_id: z.string().uuid(),
+  /** PublicKeyCredentialRequestOptionsJSON for @simplewebauthn/browser's startAuthentication(). */
+  options: z.record(z.string(), z.unknown()),
+});
+export type TStepUpOptions = z.infer<typeof ZStepUpOptions>;
+
+/** POST /api/passkeys/register/options: a step-up proof once the user has a passkey. */
+export const ZRegistrationOptionsRequest = z.object({ step_up: ZStepUpProof.optional() }).strict();
+export type TRegistrationOptionsRequest = z.infer<typeof ZRegistrationOptionsRequest>;
+
 /** POST /api/passkeys/register/verify */
 export const ZRegisterPasskeyRequest = z.object({ name: ZName, response: ZRegistrationResponse }).strict();
 export type TRegisterPasskeyRequest = z.infer<typeof ZRegisterPasskeyRequest>;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { checkCompressedP256Key } from "@/lib/domain/signing/p256";
+import { ZStepUpProof } from "./passkeys";
 
 /** POST /api/signing_keys/ */
 export const ZCreateSigningKeyRequest = z
@@ -14,6 +15,10 @@ export const ZCreateSigningKeyRequest = z
       })
       .transform((value) => value.toLowerCase()),
     label: z.string().trim().min(1, "label is required").max(100, "label is at most 100 characters"),
+    /** Required for one's own key: a fresh passkey assertion (or the password, with no passkey). */
+    step_up: ZStepUpProof.optional(),
+    /** Admins (`admin` scope): provision the key for this user instead; recorded in the audit log. */
+    user_id: z.string().uuid("user_id must be a uuid").optional(),
   })
   .strict();
 export type TCreateSigningKeyRequest = z.infer<typeof ZCreateSigningKeyRequest>;

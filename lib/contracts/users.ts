@@ -28,16 +28,25 @@ export const ZUser = z.object({
   role: ZRole,
   created_at: z.string(),
   disabled_at: z.string().nullable(),
+  /** Whether Gateway execute accepts this user's `api_key` stamps (an admin can turn them off). */
+  api_key_stamps: z.boolean(),
 });
 export type TUser = z.infer<typeof ZUser>;
 
 export const ZUserList = z.object({ users: z.array(ZUser) });
 
-/** PATCH /api/users/{id} (admin): role or disabled flag. */
+/** PATCH /api/users/{id} (admin): role, disabled flag, or whether `api_key` stamps are accepted. */
 export const ZUpdateUserRequest = z
-  .object({ role: ZRole.optional(), disabled: z.boolean().optional() })
+  .object({
+    role: ZRole.optional(),
+    disabled: z.boolean().optional(),
+    api_key_stamps: z.boolean().optional(),
+  })
   .strict()
-  .refine((body) => body.role !== undefined || body.disabled !== undefined, "nothing to update");
+  .refine(
+    (body) => body.role !== undefined || body.disabled !== undefined || body.api_key_stamps !== undefined,
+    "nothing to update",
+  );
 
 /** POST /api/me/password */
 export const ZChangePasswordRequest = z

@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { call, createTestUser } from "@/lib/server/testing/api-client";
 import { db } from "@/lib/server/db";
-import { sessionCookie } from "@/lib/server/auth/testing/session";
+import { addPasskey, browserUser, passkeyStepUp } from "@/lib/server/auth/testing/browser-user";
 import { SoftAuthenticator } from "@/lib/server/auth/testing/soft-authenticator";
 import { GET as listPasskeys } from "./route";
 import { PATCH as renamePasskey, DELETE as deletePasskey } from "./[id]/route";
@@ -13,27 +13,6 @@ beforeAll(() => {
   process.env.WEBAUTHN_RP_ID = "localhost";
   process.env.WEBAUTHN_ORIGINS = "http://localhost:3000";
 });
-
-/** A signed-in browser: the session cookie of a fresh user. */
-async function browserUser() {
-  const created = await createTestUser();
-  return { ...created, headers: { cookie: await sessionCookie(created.user.id) } };
-}
-
-type Browser = Awaited<ReturnType<typeof browserUser>>;
-
-/** Settings → Add passkey, with a software authenticator standing in for the platform one. */
-async function addPasskey(browser: Browser, name = "Laptop", authenticator = new SoftAuthenticator()) {
-  const options = await call(registerOptions, { method: "POST", headers: browser.headers });
-  expect(options.status).toBe(200);
-  const response = authenticator.register({ challenge: options.body.options.challenge });
-  const created = await call(registerVerify, {
-    method: "POST",
-    headers: browser.headers,
-    body: { name, response },
-  });
-  return { authenticator, options: options.body.options, created, response };
-}
 
 describe("[PASSKEYS] register from Settings", () => {
   it("issues creation options that require a discoverable, user-verifying passkey for this site", async () => {
@@ -69,11 +48,29 @@ describe("[PASSKEYS] register from Settings", () => {
     expect(list.body.passkeys).toEqual([created.body]);
     expect(JSON.stringify(list.body)).not.toMatch(/publicKey|counter/);
 
-    const next = await call(registerOptions, { method: "POST", headers: browser.headers });
+    // With a passkey, adding another needs a step-up with it: a stolen session cannot add its own.
+    const bare = await call(registerOptions, { method: "POST", headers: browser.headers });
+    expect(bare.status).toBe(403);
+    expect(bare.body).toEqual({
+      detail:
+        "Confirm with your passkey first: POST /api/auth/step_up/options, then send step_up {challenge_id, response}.",
+    });
+    const byPassword = await call(registerOptions, {
+      method: "POST",
+      headers: browser.headers,
+      body: { step_up: { password: browser.password } },
+    });
+    expect(byPassword.status).toBe(403);
+    const next = await call(registerOptions, {
+      method: "POST",
+      headers: browser.headers,
+      body: { step_up: await passkeyStepUp(browser, authenticator) },
+    });
+    expect(next.status).toBe(200);
     expect(next.body.options.excludeCredentials).toEqual([
       { id: authenticator.credentialId, type: "public-key", transports: ["internal"] },
     ]);
-    const second = await addPasskey(browser, "YubiKey");
+    const second = await addPasskey(browser, "YubiKey", undefined, authenticator);
     expect(second.created.status).toBe(201);
     const both = await call(listPasskeys, { headers: browser.headers });
     expect(both.body.passkeys.map((p: { name: string }) => p.name)).toEqual(["MacBook Touch ID", "YubiKey"]);
@@ -262,7 +259,7 @@ describe("[PASSKEYS] stamp options", () => {
   it("answers the RP ID and only the caller's credentials, with user verification required", async () => {
     const alice = await browserUser();
     const one = await addPasskey(alice, "one");
-    const two = await addPasskey(alice, "two");
+    const two = await addPasskey(alice, "two", undefined, one.authenticator);
     await addPasskey(await browserUser(), "someone else's");
     const options = await call(stampOptions, { method: "POST", headers: alice.headers });
     expect(options.status).toBe(200);

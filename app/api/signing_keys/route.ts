@@ -11,9 +11,9 @@ export const GET = handler({ dialect: coreDialect, auth: { scopes: ["read"] } },
   listSigningKeys({ userId: principal.userId }),
 );
 
-// POST /api/signing_keys/ — register a compressed P-256 public key for api_key stamps → 201
+// POST /api/signing_keys/ — register a P-256 public key for api_key stamps (after a step-up; admins may provision) → 201
 export const POST = handler(
   { dialect: coreDialect, auth: { scopes: ["trade"] }, body: ZCreateSigningKeyRequest },
-  async ({ principal, body }) =>
-    json(await createSigningKey({ userId: principal.userId, request: body }), 201),
+  async ({ principal, body, request }) =>
+    json(await createSigningKey({ principal, request: body, httpRequest: request }), 201),
 );

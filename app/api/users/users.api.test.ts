@@ -21,6 +21,7 @@ describe("[USERS] /api/users/", () => {
       role: "trader",
       created_at: expect.any(String),
       disabled_at: null,
+      api_key_stamps: true,
     });
     expect(JSON.stringify(response.body)).not.toMatch(/password|hash/i);
     const login = await verifyLogin({

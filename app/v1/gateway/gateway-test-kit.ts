@@ -43,10 +43,11 @@ export function p256Key() {
 export async function defiTrader(options: { usdc?: string; eth?: string } = {}) {
   const user = await createTestUser();
   const key = p256Key();
+  // Provisioned by an admin: registering one's own key needs a passkey or password step-up.
   const registered = await call(registerKeyRoute, {
     method: "POST",
-    token: user.token,
-    body: { public_key: key.publicKey, label: "headless" },
+    token: ADMIN_TOKEN(),
+    body: { public_key: key.publicKey, label: "headless", user_id: user.user.id },
   });
   expect(registered.status).toBe(201);
   const address = await custodialAddress(user.token);

@@ -11,7 +11,8 @@ export const CHALLENGE_TTL_MS = 5 * 60 * 1000;
 /** Unexpired sign-in challenges allowed at once (the options route is public). */
 const MAX_OPEN_CHALLENGES = 10_000;
 
-export type ChallengePurpose = "registration" | "authentication";
+/** `step_up`: a passkey assertion that confirms a sensitive change by a signed-in user. */
+export type ChallengePurpose = "registration" | "authentication" | "step_up";
 
 export async function issueChallenge(
   prisma: PrismaClient,

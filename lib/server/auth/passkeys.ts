@@ -4,7 +4,7 @@ import {
   type AuthenticationResponseJSON,
   type WebAuthnCredential,
 } from "@simplewebauthn/server";
-import { ZAuthenticationResponse } from "@/lib/contracts/passkeys";
+import { ZAuthenticationResponse, type TAuthenticationResponse } from "@/lib/contracts/passkeys";
 import { canonicalBase64Url, toBase64Url, utf8 } from "@/lib/domain/signing/encoding";
 import { db, type Tx } from "../db";
 import { takeChallenge } from "./challenges";
@@ -53,35 +53,30 @@ export async function advancePasskeyCounter(
 }
 
 /**
- * Passkey sign-in: verify an assertion against the sign-in challenge `challengeId` (taken — deleted —
- * first, so it works once), with user verification required and the signature counter checked and
- * advanced. Answers the user, or null with the reason logged.
+ * Verify an assertion against a challenge already taken (deleted) by the caller, with user
+ * verification required and the signature counter checked and advanced. `userId`: the credential
+ * must belong to this user. Answers the passkey and its user, or the reason it is refused.
  */
-export async function verifyPasskeyLogin({
-  challengeId,
-  response: rawResponse,
+export async function verifyPasskeyAssertion({
+  challenge,
+  response,
+  userId,
   now = new Date(),
 }: {
-  challengeId: string;
-  response: unknown;
+  challenge: string;
+  response: TAuthenticationResponse;
+  userId?: string;
   now?: Date;
-}): Promise<VerifiedLogin | null> {
-  const refuse = (reason: string) => {
-    console.warn(`[auth] passkey sign-in refused: ${reason}`);
-    return null;
-  };
-  const parsed = ZAuthenticationResponse.safeParse(rawResponse);
-  if (!parsed.success) return refuse("the assertion is malformed");
-  const response = parsed.data;
-  if (!/^[0-9a-f-]{36}$/i.test(challengeId)) return refuse("no challenge id");
-  const prisma = await db();
-  const challenge = await takeChallenge(prisma, { id: challengeId, purpose: "authentication" }, now);
-  if (!challenge) return refuse("the challenge is unknown, expired or already used");
-
+}): Promise<
+  | { ok: true; passkey: PasskeyRow; user: VerifiedLogin & { disabledAt: Date | null } }
+  | { ok: false; reason: string }
+> {
+  const refuse = (reason: string) => ({ ok: false as const, reason });
   const credentialId = canonicalBase64Url(response.id);
   if (!credentialId) return refuse("the credential id is not base64url");
+  const prisma = await db();
   const passkey = await prisma.passkey.findUnique({ where: { id: credentialId }, include: { user: true } });
-  if (!passkey) return refuse("unknown credential");
+  if (!passkey || (userId !== undefined && passkey.userId !== userId)) return refuse("unknown credential");
   if (passkey.user.disabledAt) return refuse("the user is disabled");
   const userHandle = response.response.userHandle;
   if (userHandle && canonicalBase64Url(userHandle) !== toBase64Url(userHandleOf(passkey.userId))) {
@@ -92,7 +87,7 @@ export async function verifyPasskeyLogin({
   try {
     verification = await verifyAuthenticationResponse({
       response: { ...response, id: credentialId, rawId: credentialId } as AuthenticationResponseJSON,
-      expectedChallenge: challenge.challenge,
+      expectedChallenge: challenge,
       expectedOrigin: config.origins,
       expectedRPID: config.rpId,
       credential: webAuthnCredentialOf(passkey),
@@ -110,5 +105,43 @@ export async function verifyPasskeyLogin({
     now,
   });
   if (!advanced) return refuse("the signature counter did not move forward (a cloned or replayed assertion)");
-  return { id: passkey.user.id, email: passkey.user.email, role: passkey.user.role };
+  const { user } = passkey;
+  return {
+    ok: true,
+    passkey,
+    user: { id: user.id, email: user.email, role: user.role, disabledAt: user.disabledAt },
+  };
+}
+
+/**
+ * Passkey sign-in: verify an assertion against the sign-in challenge `challengeId` (taken — deleted —
+ * first, so it works once). Answers the user, or null with the reason logged.
+ */
+export async function verifyPasskeyLogin({
+  challengeId,
+  response: rawResponse,
+  now = new Date(),
+}: {
+  challengeId: string;
+  response: unknown;
+  now?: Date;
+}): Promise<VerifiedLogin | null> {
+  const refuse = (reason: string) => {
+    console.warn(`[auth] passkey sign-in refused: ${reason}`);
+    return null;
+  };
+  const parsed = ZAuthenticationResponse.safeParse(rawResponse);
+  if (!parsed.success) return refuse("the assertion is malformed");
+  if (!/^[0-9a-f-]{36}$/i.test(challengeId)) return refuse("no challenge id");
+  const prisma = await db();
+  const challenge = await takeChallenge(prisma, { id: challengeId, purpose: "authentication" }, now);
+  if (!challenge) return refuse("the challenge is unknown, expired or already used");
+  const verified = await verifyPasskeyAssertion({
+    challenge: challenge.challenge,
+    response: parsed.data,
+    now,
+  });
+  if (!verified.ok) return refuse(verified.reason);
+  const { id, email, role } = verified.user;
+  return { id, email, role };
 }

@@ -129,6 +129,15 @@ async function verifyApiKeyStamps(
     if (!parsed.ok) throw badRequest(`signatures[${index}]: ${parsed.error}.`);
     return parsed.value;
   });
+  const owner = await prisma.user.findUnique({
+    where: { id: userId },
+    select: { apiKeyStampsAllowed: true },
+  });
+  if (!owner?.apiKeyStampsAllowed) {
+    throw forbidden(
+      'API-key stamps are turned off for this account by an administrator: sign with a passkey (auth_type "web_authn").',
+    );
+  }
   const keys = await prisma.signingKey.findMany({
     where: {
       publicKey: { in: [...new Set(stamps.map((stamp) => stamp.publicKey))] },

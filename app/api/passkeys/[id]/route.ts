@@ -16,8 +16,8 @@ export const PATCH = handler(
 // DELETE /api/passkeys/{id} — remove one of the caller's passkeys (204)
 export const DELETE = handler(
   { dialect: coreDialect, auth: { scopes: [] }, params: ZPasskeyIdParams },
-  async ({ principal, params }) => {
-    await deletePasskey({ userId: principal.userId, passkeyId: params.id });
+  async ({ principal, params, request }) => {
+    await deletePasskey({ principal, passkeyId: params.id, request });
     return new Response(null, { status: 204 });
   },
 );

@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 // DELETE /api/signing_keys/{id} — revoke a signing key (idempotent)
 export const DELETE = handler(
   { dialect: coreDialect, auth: { scopes: ["trade"] }, params: ZIdParams },
-  ({ principal, params }) => revokeSigningKey({ userId: principal.userId, keyId: params.id }),
+  ({ principal, params, request }) => revokeSigningKey({ principal, keyId: params.id, request }),
 );

@@ -6,8 +6,9 @@ import { updateUser } from "@/lib/server/services/users/update-user";
 
 export const dynamic = "force-dynamic";
 
-// PATCH /api/users/{id} — change a user's role or disable them (admin)
+// PATCH /api/users/{id} — change a user's role, disable them, or turn their api_key stamps off (admin)
 export const PATCH = handler(
   { dialect: coreDialect, auth: { scopes: ["admin"] }, params: ZIdParams, body: ZUpdateUserRequest },
-  ({ principal, params, body }) => updateUser({ principal, userId: params.id, changes: body }),
+  ({ principal, params, body, request }) =>
+    updateUser({ principal, userId: params.id, changes: body, request }),
 );

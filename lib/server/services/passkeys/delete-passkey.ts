@@ -1,19 +1,33 @@
 import "server-only";
 import { AppError } from "@/lib/domain/shared/errors";
 import { db } from "../../db";
+import type { Principal } from "../../auth/authenticate";
+import { recordAudit } from "../../audit/record-audit";
 
 /**
  * Delete one of the caller's passkeys: it can no longer sign in or stamp. Another user's passkey is
- * a 404 like a missing one. Answers 204.
+ * a 404 like a missing one. Answers 204; the audit log keeps the deletion.
  */
 export async function deletePasskey({
-  userId,
+  principal,
   passkeyId,
+  request,
 }: {
-  userId: string;
+  principal: Principal;
   passkeyId: string;
+  request?: Request;
 }): Promise<void> {
   const prisma = await db();
-  const { count } = await prisma.passkey.deleteMany({ where: { id: passkeyId, userId } });
-  if (count === 0) throw new AppError("not_found", "Passkey not found.");
+  await prisma.$transaction(async (tx) => {
+    const passkey = await tx.passkey.findFirst({ where: { id: passkeyId, userId: principal.userId } });
+    if (!passkey) throw new AppError("not_found", "Passkey not found.");
+    await tx.passkey.delete({ where: { id: passkey.id } });
+    await recordAudit(tx, {
+      action: "passkey.deleted",
+      actor: principal,
+      targetId: passkey.id,
+      details: { name: passkey.name },
+      request,
+    });
+  });
 }

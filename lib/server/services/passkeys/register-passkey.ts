@@ -1,4 +1,5 @@
 import "server-only";
+import { recordAudit } from "../../audit/record-audit";
 import { verifyRegistrationResponse, type RegistrationResponseJSON } from "@simplewebauthn/server";
 import { AppError } from "@/lib/domain/shared/errors";
 import { canonicalBase64Url, fromBase64Url, fromUtf8 } from "@/lib/domain/signing/encoding";
@@ -29,9 +30,11 @@ function challengeOf(clientDataJSON: string): string | null {
  */
 export async function registerPasskey({
   principal,
+  httpRequest,
   request,
 }: {
   principal: Principal;
+  httpRequest?: Request;
   request: TRegisterPasskeyRequest;
 }): Promise<TPasskey> {
   if (principal.via !== "session") {
@@ -71,17 +74,27 @@ export async function registerPasskey({
   if (!verification.verified) throw new AppError("bad_request", "The passkey's attestation does not verify.");
   const { credential, credentialDeviceType, credentialBackedUp } = verification.registrationInfo;
   try {
-    const row = await prisma.passkey.create({
-      data: {
-        id: canonicalBase64Url(credential.id) ?? credential.id,
-        userId: principal.userId,
-        name: request.name,
-        publicKey: new Uint8Array(credential.publicKey),
-        counter: BigInt(credential.counter),
-        transports: credential.transports ?? request.response.response.transports ?? [],
-        deviceType: credentialDeviceType,
-        backedUp: credentialBackedUp,
-      },
+    const row = await prisma.$transaction(async (tx) => {
+      const passkey = await tx.passkey.create({
+        data: {
+          id: canonicalBase64Url(credential.id) ?? credential.id,
+          userId: principal.userId,
+          name: request.name,
+          publicKey: new Uint8Array(credential.publicKey),
+          counter: BigInt(credential.counter),
+          transports: credential.transports ?? request.response.response.transports ?? [],
+          deviceType: credentialDeviceType,
+          backedUp: credentialBackedUp,
+        },
+      });
+      await recordAudit(tx, {
+        action: "passkey.registered",
+        actor: principal,
+        targetId: passkey.id,
+        details: { name: passkey.name, device_type: passkey.deviceType },
+        request: httpRequest,
+      });
+      return passkey;
     });
     return serializePasskey(row);
   } catch (error) {

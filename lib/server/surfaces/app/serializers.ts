@@ -41,6 +41,7 @@ interface UserRow {
   role: "admin" | "trader";
   createdAt: Date;
   disabledAt: Date | null;
+  apiKeyStampsAllowed: boolean;
 }
 
 /** A user without secrets. */
@@ -51,4 +52,5 @@ export const serializeUser = (row: UserRow): TUser => ({
   role: row.role,
   created_at: row.createdAt.toISOString(),
   disabled_at: iso(row.disabledAt),
+  api_key_stamps: row.apiKeyStampsAllowed,
 });

@@ -8,5 +8,6 @@ export const dynamic = "force-dynamic";
 // POST /api/passkeys/register/verify — finish adding a passkey: {name, response} → 201
 export const POST = handler(
   { dialect: coreDialect, auth: { scopes: [] }, body: ZRegisterPasskeyRequest },
-  async ({ principal, body }) => json(await registerPasskey({ principal, request: body }), 201),
+  async ({ principal, body, request }) =>
+    json(await registerPasskey({ principal, request: body, httpRequest: request }), 201),
 );

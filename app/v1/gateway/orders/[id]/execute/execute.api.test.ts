@@ -7,6 +7,7 @@ import { AmmVenue } from "@/lib/server/venues/amm";
 import { createGatewayOrder } from "@/lib/server/services/gateway/create-gateway-order";
 import { SoftAuthenticator } from "@/lib/server/auth/testing/soft-authenticator";
 import { GET as getOrderRoute } from "../route";
+import { PATCH as updateUserRoute } from "@/app/api/users/[id]/route";
 import { GET as listRoute } from "../../route";
 import { POST as quoteRoute } from "../../../quotes/route";
 import {
@@ -21,6 +22,8 @@ import {
 } from "../../../gateway-test-kit";
 
 const HASH = /^0x[0-9a-f]{64}$/;
+const adminId = async () =>
+  (await (await db()).user.findUniqueOrThrow({ where: { email: process.env.TRANCHE_ADMIN_EMAIL } })).id;
 const abi = parseAbi([
   "function approve(address spender, uint256 amount)",
   "function swapExactTokensForTokens(uint256 amountIn, uint256 amountOutMin, address[] path, address to, uint256 deadline)",
@@ -211,6 +214,38 @@ describe("[GATEWAY] DeFi orders signed with an API key and executed on the local
     expect((await balancesOf(trader.token, "local")).USDC).toBe("4700");
   });
 
+  it("an admin can turn a user's api_key stamps off: execute is then 403 and the order stays initialized", async () => {
+    const trader = await defiTrader({ usdc: "5000" });
+    const created = await createOrder(trader.token, defiBuy({ qty: "100" }));
+    expect(created.status).toBe(201);
+    const off = await call(updateUserRoute, {
+      method: "PATCH",
+      token: ADMIN_TOKEN(),
+      params: { id: trader.user.id },
+      body: { api_key_stamps: false },
+    });
+    expect(off.status).toBe(200);
+    const stamps = (created.body.payloads as string[]).map(trader.key.stamp);
+    const refused = await execute(trader.token, created.body.order_id, stamps);
+    expect(refused.status).toBe(403);
+    expect(refused.body).toEqual({
+      message:
+        'API-key stamps are turned off for this account by an administrator: sign with a passkey (auth_type "web_authn").',
+    });
+    const order = await call(getOrderRoute, {
+      headers: bearer(trader.token),
+      params: { id: created.body.order_id },
+    });
+    expect(order.body.status).toBe("initialized");
+    await call(updateUserRoute, {
+      method: "PATCH",
+      token: ADMIN_TOKEN(),
+      params: { id: trader.user.id },
+      body: { api_key_stamps: true },
+    });
+    expect((await execute(trader.token, created.body.order_id, stamps)).body).toEqual({ status: "complete" });
+  });
+
   it("a stamp made for order A does not execute order B (403), and B stays initialized", async () => {
     const trader = await defiTrader({ usdc: "5000" });
     const a = await createOrder(trader.token, defiBuy({ qty: "100" }));
@@ -282,7 +317,7 @@ describe("[GATEWAY] DeFi orders signed with an API key and executed on the local
     await call((await import("@/app/api/signing_keys/route")).POST, {
       method: "POST",
       headers: bearer(ADMIN_TOKEN()),
-      body: { public_key: adminKey.publicKey, label: "admin" },
+      body: { public_key: adminKey.publicKey, label: "admin", user_id: await adminId() },
     });
     const big = await createOrder(ADMIN_TOKEN(), defiBuy({ qty: "200000", slippage_bps: 100 }));
     expect(big.status).toBe(201);
