@@ -74,7 +74,10 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
                 <th className="py-2 font-medium">Email</th>
                 <th className="font-medium">Role</th>
                 <th className="font-medium">Status</th>
-                <th />
+                <th className="font-medium">API-key stamps</th>
+                <th>
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
@@ -83,6 +86,20 @@ export function UsersPanel({ currentUserId }: { currentUserId: string }) {
                   <td className="py-2">{user.email}</td>
                   <td>{user.role}</td>
                   <td>{user.disabled_at ? "disabled" : "active"}</td>
+                  <td>
+                    <label className="inline-flex items-center gap-2">
+                      <input
+                        type="checkbox"
+                        checked={user.api_key_stamps}
+                        disabled={update.isPending}
+                        aria-label={`API-key stamps for ${user.email}`}
+                        onChange={(event) =>
+                          update.mutate({ id: user.id, api_key_stamps: event.target.checked })
+                        }
+                      />
+                      <span className="text-xs text-muted">{user.api_key_stamps ? "allowed" : "off"}</span>
+                    </label>
+                  </td>
                   <td className="text-right">
                     {user.id === currentUserId ? (
                       <span className="text-xs text-muted">you</span>

@@ -9,8 +9,15 @@ import { queryKeys } from "../query-keys";
 export function useUpdateUser() {
   const client = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...changes }: { id: string; role?: TRole; disabled?: boolean }) =>
-      apiFetch<TUser>(`/api/users/${id}`, { method: "PATCH", body: changes }),
+    mutationFn: ({
+      id,
+      ...changes
+    }: {
+      id: string;
+      role?: TRole;
+      disabled?: boolean;
+      api_key_stamps?: boolean;
+    }) => apiFetch<TUser>(`/api/users/${id}`, { method: "PATCH", body: changes }),
     onSuccess: () => client.invalidateQueries({ queryKey: queryKeys.users.all() }),
   });
 }
