@@ -52,7 +52,16 @@ if (needsBuild()) {
 
 const next = spawn(
   process.execPath,
-  [path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", port, "-H", host],
+  [
+    "--import",
+    path.join(root, "scripts/peer-address.mjs"),
+    path.join(root, "node_modules/next/dist/bin/next"),
+    "start",
+    "-p",
+    port,
+    "-H",
+    host,
+  ],
   {
     cwd: root,
     stdio: "inherit",

@@ -1,6 +1,7 @@
 import "server-only";
 import { database } from "./db";
 import { startEngine } from "./engine/engine";
+import { checkDeploymentConfig } from "./deployment";
 
 /**
  * What the Next.js server starts beside its request handling (from instrumentation.ts): the
@@ -10,6 +11,7 @@ import { startEngine } from "./engine/engine";
  */
 export async function startServerRuntime(): Promise<void> {
   try {
+    checkDeploymentConfig();
     const { target } = await database();
     console.log(
       `[tranche] database ready (${target.kind === "pglite" ? `embedded PGlite at ${target.dataDir}` : "PostgreSQL"})`,

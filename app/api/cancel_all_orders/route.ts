@@ -3,6 +3,7 @@ import { coreDialectFor } from "@/lib/server/surfaces/core/errors";
 import { ZBulkBody, ZCancelAllQuery } from "@/lib/contracts/core/orders";
 import { cancelAllOrders } from "@/lib/server/services/orders/cancel-all-orders";
 import { coreBulkAnswer } from "@/lib/server/surfaces/core/bulk";
+import { auditAction } from "@/lib/server/services/audit/audit-action";
 
 export const dynamic = "force-dynamic";
 
@@ -14,13 +15,18 @@ export const POST = handler(
     query: ZCancelAllQuery,
     body: ZBulkBody,
   },
-  async ({ principal, query, body }) =>
-    coreBulkAnswer(
-      "cancel",
-      await cancelAllOrders({
-        userId: principal.userId,
-        excludePaused: query.exclude_paused,
-        accountNames: body.account_names,
-      }),
-    ),
+  async ({ principal, query, body, request }) => {
+    const result = await cancelAllOrders({
+      userId: principal.userId,
+      excludePaused: query.exclude_paused,
+      accountNames: body.account_names,
+    });
+    await auditAction({
+      action: "orders.cancel_all",
+      actor: principal,
+      details: { exclude_paused: query.exclude_paused, account_names: body.account_names ?? null },
+      request,
+    });
+    return coreBulkAnswer("cancel", result);
+  },
 );

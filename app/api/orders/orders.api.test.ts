@@ -487,7 +487,9 @@ describe("[CORE] GET /api/orders/ — list", () => {
       body: twapBody(),
     });
     expect(crossSite.status).toBe(403);
-    expect(crossSite.body).toEqual({ detail: "Cross-site request refused." });
+    expect(crossSite.body).toEqual({
+      detail: "Cross-site request refused: origin https://evil.example is not this app.",
+    });
   });
 });
 

@@ -13,6 +13,7 @@ export const GET = handler({ dialect: coreDialect, auth: { scopes: [] } }, ({ pr
 
 // POST /api/tokens/ — mint a token; its value is in this answer only
 export const POST = handler(
-  { dialect: coreDialect, auth: { scopes: [] }, body: ZCreateTokenRequest },
-  async ({ principal, body }) => json(await createToken({ principal, request: body }), 201),
+  { dialect: coreDialect, auth: { scopes: [], manageAccount: true }, body: ZCreateTokenRequest },
+  async ({ principal, body, request }) =>
+    json(await createToken({ principal, request: body, httpRequest: request }), 201),
 );

@@ -12,5 +12,6 @@ export const GET = handler({ dialect: coreDialect, auth: { scopes: ["admin"] } }
 // POST /api/users/ — create a user (admin); answers the user without secrets
 export const POST = handler(
   { dialect: coreDialect, auth: { scopes: ["admin"] }, body: ZCreateUserRequest },
-  async ({ body }) => json(await createUser({ request: body }), 201),
+  async ({ principal, body, request }) =>
+    json(await createUser({ principal, request: body, httpRequest: request }), 201),
 );

@@ -1,7 +1,7 @@
 import "server-only";
 import type { TAuditAction } from "@/lib/contracts/audit";
 import type { Principal } from "../auth/authenticate";
-import { clientIp } from "../auth/login";
+import { clientIp } from "../http/client-ip";
 import type { Tx } from "../db";
 
 export interface AuditEntry {
@@ -12,8 +12,9 @@ export interface AuditEntry {
   subjectUserId?: string | null;
   targetId?: string | null;
   details?: Record<string, unknown>;
-  /** The request, for the client's IP. */
+  /** The request, for the client's IP (or the IP itself). */
   request?: Request;
+  ip?: string;
 }
 
 /**
@@ -30,7 +31,7 @@ export async function recordAudit(prisma: Pick<Tx, "auditEvent">, entry: AuditEn
       subjectUserId: entry.subjectUserId === undefined ? (entry.actor?.userId ?? null) : entry.subjectUserId,
       targetId: entry.targetId ?? null,
       details: (entry.details ?? {}) as object,
-      ip: entry.request ? clientIp(entry.request.headers) : null,
+      ip: entry.ip ?? (entry.request ? clientIp(entry.request.headers) : null),
     },
   });
 }

@@ -6,6 +6,7 @@ import { db } from "../db";
 import { hashTokenValue } from "./token-secret";
 import { authSecret, sessionCookieName } from "./secret";
 import { scopesForRole } from "./scopes";
+import { assertSameOrigin, isUnsafeMethod } from "../http/request-guards";
 
 export interface Principal {
   userId: string;
@@ -164,7 +165,7 @@ async function principalFromSession(request: Request): Promise<Principal | null>
   if (!user || user.disabledAt)
     throw new AppError("invalid_credentials", "Session is no longer valid. Sign in again.");
   // A browser session may change state only from our own pages: refuse cross-site writes (CSRF).
-  if (!["GET", "HEAD", "OPTIONS"].includes(request.method)) assertSameOrigin(request);
+  if (isUnsafeMethod(request.method)) assertSameOrigin(request);
   return {
     userId: user.id,
     email: user.email,
@@ -173,17 +174,4 @@ async function principalFromSession(request: Request): Promise<Principal | null>
     via: "session",
     scopes: scopesForRole(user.role),
   };
-}
-
-function assertSameOrigin(request: Request): void {
-  const origin = request.headers.get("origin");
-  if (!origin) return; // same-origin fetches from older browsers; SameSite=Lax cookies cover the rest
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
-  let originHost: string;
-  try {
-    originHost = new URL(origin).host;
-  } catch {
-    throw new AppError("forbidden", "Cross-site request refused.");
-  }
-  if (!host || originHost !== host) throw new AppError("forbidden", "Cross-site request refused.");
 }

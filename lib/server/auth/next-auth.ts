@@ -6,6 +6,8 @@ import { isAppError } from "@/lib/domain/shared/errors";
 import { authSecret, secureCookies } from "./secret";
 import { assertLoginAllowed, clientIp, normalizeEmail, verifyLogin } from "./login";
 import { verifyPasskeyLogin } from "./passkeys";
+import { recordAudit } from "../audit/record-audit";
+import { db } from "../db";
 
 const SESSION_MAX_AGE_SECONDS = 12 * 60 * 60;
 
@@ -32,7 +34,7 @@ export async function authOptions(): Promise<NextAuthOptions> {
         async authorize(credentials, req) {
           if (!credentials?.email || !credentials.password) return null;
           const headers = new Headers();
-          for (const name of ["x-forwarded-for", "x-real-ip"]) {
+          for (const name of ["x-tranche-peer", "x-forwarded-for"]) {
             const value = headerValue(req.headers, name);
             if (value) headers.set(name, value);
           }
@@ -67,6 +69,11 @@ export async function authOptions(): Promise<NextAuthOptions> {
             return null;
           }
           const user = await verifyPasskeyLogin({ challengeId: credentials.challengeId, response });
+          await recordAudit(await db(), {
+            action: user ? "sign_in" : "sign_in.failed",
+            actor: user ? { userId: user.id, via: "session" } : null,
+            details: { method: "passkey" },
+          });
           return user ? { id: user.id, email: user.email, role: user.role } : null;
         },
       }),

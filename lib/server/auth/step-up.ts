@@ -5,7 +5,7 @@ import { db } from "../db";
 import { recordAudit } from "../audit/record-audit";
 import type { Principal } from "./authenticate";
 import { takeChallenge } from "./challenges";
-import { clientIp, verifyLogin } from "./login";
+import { checkPassword, clientIp } from "./login";
 import { verifyPasskeyAssertion } from "./passkeys";
 
 /**
@@ -77,8 +77,8 @@ export async function requireStepUp({
   if (!proof || !("password" in proof)) {
     throw new AppError("forbidden", "Confirm with your password: send step_up {password}.");
   }
-  const login = await verifyLogin({
-    email: principal.email,
+  const login = await checkPassword({
+    login: principal.email,
     password: proof.password,
     ip: request ? clientIp(request.headers) : "local",
   });

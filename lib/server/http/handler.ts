@@ -6,8 +6,8 @@ import { AppError, isAppError, type FieldError } from "@/lib/domain/shared/error
 import type { TScope } from "@/lib/contracts/auth";
 import { authenticate, type Principal } from "../auth/authenticate";
 import type { Dialect } from "./dialect";
-
-const MAX_BODY_BYTES = 1_000_000;
+import { assertJsonContentType, isUnsafeMethod, readBodyText } from "./request-guards";
+import { limitChange } from "./rate-limit";
 
 type Schema = z.ZodType;
 type Out<S> = S extends Schema ? z.output<S> : undefined;
@@ -18,8 +18,12 @@ export interface HandlerSpec<
   B extends Schema | undefined,
 > {
   dialect: Dialect;
-  /** Required scopes, or "public" for the few routes that need no credentials. */
-  auth: { scopes: TScope[] } | "public";
+  /**
+   * Required scopes, or "public" for the few routes that need no credentials. `manageAccount`: a
+   * change to the account itself (password, passkeys, new tokens) — a signed-in browser, or a token
+   * with the `admin` scope; a `read` or `trade` token cannot take over the account it belongs to.
+   */
+  auth: { scopes: TScope[]; manageAccount?: boolean } | "public";
   params?: P;
   query?: Q;
   body?: B;
@@ -57,7 +61,7 @@ export function handler<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
-  Auth extends { scopes: TScope[] } | "public" = { scopes: TScope[] },
+  Auth extends { scopes: TScope[]; manageAccount?: boolean } | "public" = { scopes: TScope[] },
 >(
   spec: HandlerSpec<P, Q, B> & { auth: Auth },
   run: (
@@ -71,6 +75,15 @@ export function handler<
     try {
       const principal =
         spec.auth === "public" ? null : await authenticate(request, { scopes: spec.auth.scopes });
+      if (isUnsafeMethod(request.method)) limitChange(principal, request);
+      if (spec.auth !== "public" && spec.auth.manageAccount && principal?.via === "token") {
+        if (!principal.scopes.includes("admin")) {
+          throw new AppError(
+            "forbidden",
+            "Managing the account (password, passkeys, tokens) needs a signed-in browser session or an admin-scope token.",
+          );
+        }
+      }
       const params = spec.params
         ? parse(dialect, spec.params, (await routeContext?.params) ?? {}, "params")
         : undefined;
@@ -136,14 +149,14 @@ function queryObject(request: NextRequest): Record<string, string | string[]> {
   return out;
 }
 
-/** The JSON body; an empty body reads as `{}` (as the Python clients of these APIs send it). */
+/**
+ * The JSON body; an empty body reads as `{}` (as the Python clients of these APIs send it). A
+ * non-empty body must be declared `application/json` and is read up to MAX_BODY_BYTES.
+ */
 async function readJson(request: Request, dialect: Dialect): Promise<unknown> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > MAX_BODY_BYTES) throw dialect.malformedBodyError("Request body is too large (limit 1 MB).");
-  const text = await request.text();
-  if (text.length > MAX_BODY_BYTES)
-    throw dialect.malformedBodyError("Request body is too large (limit 1 MB).");
+  const text = await readBodyText(request, dialect);
   if (text.trim() === "") return {};
+  assertJsonContentType(request, dialect);
   try {
     return JSON.parse(text);
   } catch (error) {

@@ -5,13 +5,19 @@ import { randomBytes } from "node:crypto";
 import { databaseTarget } from "../db/config";
 
 /**
- * The 32-byte key that encrypts secrets at rest (custodial signing keys): `TRANCHE_ENCRYPTION_KEY`
- * (64 hex characters, or base64 / base64url of 32 bytes). Unset, it is read from
- * `./data/encryption.key`, generated there (mode 0600) on first use with a warning: back that file
- * up with the database, and set the variable when several instances share one PostgreSQL. With a
- * throwaway in-memory database (`pglite:memory://`) the key is throwaway too.
+ * The 32-byte key that encrypts secrets at rest (custodial signing keys, the generated session
+ * secret): `TRANCHE_ENCRYPTION_KEY` (64 hex characters, or base64 / base64url of 32 bytes). Unset, it
+ * is read from `TRANCHE_ENCRYPTION_KEY_FILE` (default `./secrets/encryption.key` — beside `./data`,
+ * never inside it, so a copy of the data is not a copy of its key), generated there (mode 0600) on
+ * first use with a warning. A key left in `./data/encryption.key` by an earlier version is moved
+ * there. With a throwaway in-memory database (`pglite:memory://`) the key is throwaway too. An
+ * exposed deployment must set the variable (lib/server/deployment.ts).
  */
-export const ENCRYPTION_KEY_FILE = path.join("data", "encryption.key");
+export const ENCRYPTION_KEY_FILE = path.join("secrets", "encryption.key");
+const LEGACY_KEY_FILE = path.join("data", "encryption.key");
+
+export const encryptionKeyFile = (env: NodeJS.ProcessEnv = process.env): string =>
+  path.resolve(env.TRANCHE_ENCRYPTION_KEY_FILE?.trim() || ENCRYPTION_KEY_FILE);
 
 const state = globalThis as unknown as { __trancheEncryptionKey?: Buffer };
 
@@ -40,13 +46,19 @@ function loadKey(): Buffer {
   if (fromEnv) return parseEncryptionKey(fromEnv);
   const target = databaseTarget();
   if (target.kind === "pglite" && target.dataDir === "memory://") return randomBytes(32);
-  const file = path.resolve(ENCRYPTION_KEY_FILE);
+  const file = encryptionKeyFile();
+  const legacy = path.resolve(LEGACY_KEY_FILE);
+  if (!fs.existsSync(file) && fs.existsSync(legacy)) {
+    fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
+    fs.renameSync(legacy, file);
+    console.warn(`  [security] moved the encryption key out of the data directory: ${legacy} → ${file}`);
+  }
   try {
     return parseEncryptionKey(fs.readFileSync(file, "utf8"));
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
   }
-  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
   try {
     // `wx`: when two processes start at once, one writes and the other reads what it wrote.
     fs.writeFileSync(file, `${randomBytes(32).toString("hex")}\n`, { flag: "wx", mode: 0o600 });
@@ -54,8 +66,9 @@ function loadKey(): Buffer {
       [
         "",
         `  [security] TRANCHE_ENCRYPTION_KEY is not set: generated a key in ${file} (mode 0600).`,
-        "  It encrypts the custodial signing keys at rest. Back it up with the database; without it",
-        "  those keys cannot be decrypted. Set TRANCHE_ENCRYPTION_KEY when several instances share a database.",
+        "  It encrypts the custodial signing keys and the session secret at rest. Back it up apart from",
+        "  the database; without it they cannot be decrypted. Set TRANCHE_ENCRYPTION_KEY when several",
+        "  instances share a database, and always on a server others can reach.",
         "",
       ].join("\n"),
     );

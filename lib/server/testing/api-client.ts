@@ -34,13 +34,19 @@ export async function call<T = any>(
 ): Promise<CallResult<T>> {
   const headers = new Headers(options.headers);
   if (options.token) headers.set("authorization", `Token ${options.token}`);
+  // A browser on the app's own page sends its Origin with every change; `origin: ""` sends none.
+  const method = (options.method ?? "GET").toUpperCase();
+  if (headers.has("cookie") && !headers.has("origin") && !["GET", "HEAD"].includes(method)) {
+    headers.set("origin", "http://localhost:3000");
+  }
+  if (headers.get("origin") === "") headers.delete("origin");
   let body: string | undefined;
   if (options.body !== undefined) {
     body = typeof options.body === "string" ? options.body : JSON.stringify(options.body);
     if (!headers.has("content-type")) headers.set("content-type", "application/json");
   }
   const request = new NextRequest(new URL(options.path ?? "/", "http://localhost:3000"), {
-    method: options.method ?? "GET",
+    method,
     headers,
     body,
   });

@@ -7,11 +7,12 @@ export const dynamic = "force-dynamic";
 
 // POST /api/me/password — change one's own password
 export const POST = handler(
-  { dialect: coreDialect, auth: { scopes: [] }, body: ZChangePasswordRequest },
-  ({ principal, body }) =>
+  { dialect: coreDialect, auth: { scopes: [], manageAccount: true }, body: ZChangePasswordRequest },
+  ({ principal, body, request }) =>
     changePassword({
-      userId: principal.userId,
+      principal,
       currentPassword: body.current_password,
       newPassword: body.new_password,
+      request,
     }),
 );

@@ -8,14 +8,19 @@ export const dynamic = "force-dynamic";
 
 // PATCH /api/passkeys/{id} — rename one of the caller's passkeys
 export const PATCH = handler(
-  { dialect: coreDialect, auth: { scopes: [] }, params: ZPasskeyIdParams, body: ZRenamePasskeyRequest },
+  {
+    dialect: coreDialect,
+    auth: { scopes: [], manageAccount: true },
+    params: ZPasskeyIdParams,
+    body: ZRenamePasskeyRequest,
+  },
   ({ principal, params, body }) =>
     renamePasskey({ userId: principal.userId, passkeyId: params.id, name: body.name }),
 );
 
 // DELETE /api/passkeys/{id} — remove one of the caller's passkeys (204)
 export const DELETE = handler(
-  { dialect: coreDialect, auth: { scopes: [] }, params: ZPasskeyIdParams },
+  { dialect: coreDialect, auth: { scopes: [], manageAccount: true }, params: ZPasskeyIdParams },
   async ({ principal, params, request }) => {
     await deletePasskey({ principal, passkeyId: params.id, request });
     return new Response(null, { status: 204 });

@@ -8,5 +8,5 @@ export const dynamic = "force-dynamic";
 // DELETE /api/tokens/{id} — revoke a token (idempotent)
 export const DELETE = handler(
   { dialect: coreDialect, auth: { scopes: [] }, params: ZIdParams },
-  ({ principal, params }) => revokeToken({ principal, tokenId: params.id }),
+  ({ principal, params, request }) => revokeToken({ principal, tokenId: params.id, request }),
 );

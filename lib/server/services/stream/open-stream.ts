@@ -16,9 +16,12 @@ const FLUSH_MS = 50;
 export async function openStream({
   userId,
   signal,
+  release = () => undefined,
 }: {
   userId: string;
   signal: AbortSignal;
+  /** Called once when the stream ends (frees its place under the stream limit). */
+  release?: () => void;
 }): Promise<Response> {
   const encoder = new TextEncoder();
   let unsubscribe: (() => void) | null = null;
@@ -42,6 +45,7 @@ export async function openStream({
         send(chunk);
       };
       const close = () => {
+        release();
         unsubscribe?.();
         unsubscribe = null;
         if (heartbeat) clearInterval(heartbeat);
@@ -64,6 +68,7 @@ export async function openStream({
       heartbeat = setInterval(() => send(`event: heartbeat\ndata: ${Date.now()}\n\n`), HEARTBEAT_MS);
     },
     cancel() {
+      release();
       unsubscribe?.();
       if (heartbeat) clearInterval(heartbeat);
       if (flushTimer) clearTimeout(flushTimer);

@@ -4,10 +4,20 @@ import type { TCreateUserRequest, TUser } from "@/lib/contracts/users";
 import { db, Prisma } from "../../db";
 import { hashPassword } from "../../auth/password";
 import { serializeUser } from "../../surfaces/app/serializers";
+import type { Principal } from "../../auth/authenticate";
+import { recordAudit } from "../../audit/record-audit";
 import { createPaperAccount } from "../accounts/paper-account";
 
 /** Create a user (admins only; the route checks the admin scope). Answers the user without secrets. */
-export async function createUser({ request }: { request: TCreateUserRequest }): Promise<TUser> {
+export async function createUser({
+  principal,
+  request,
+  httpRequest,
+}: {
+  principal: Principal | null;
+  request: TCreateUserRequest;
+  httpRequest?: Request;
+}): Promise<TUser> {
   const prisma = await db();
   try {
     const passwordHash = await hashPassword(request.password);
@@ -21,6 +31,14 @@ export async function createUser({ request }: { request: TCreateUserRequest }): 
         },
       });
       await createPaperAccount(tx, created.id);
+      await recordAudit(tx, {
+        action: "user.created",
+        actor: principal,
+        subjectUserId: created.id,
+        targetId: created.id,
+        details: { email: created.email, role: created.role },
+        request: httpRequest,
+      });
       return created;
     });
     return serializeUser(user);

@@ -63,11 +63,9 @@ export const tradingDialect: Dialect = {
         { status: 422 },
       );
     }
-    const headers: HeadersInit | undefined =
-      error.code === "unauthenticated" || error.code === "invalid_credentials"
-        ? { "WWW-Authenticate": "Basic" }
-        : undefined;
-    return Response.json({ detail: error.message }, { status: STATUS[error.code], headers });
+    // No `WWW-Authenticate: Basic`: it would make a browser prompt for, and then cache, credentials
+    // that a cross-site form could send. Bots send their Authorization header unasked.
+    return Response.json({ detail: error.message }, { status: STATUS[error.code] });
   },
   internalErrorResponse: (requestId) =>
     Response.json({ detail: `Internal server error (request ${requestId})` }, { status: 500 }),
