@@ -50,7 +50,8 @@ const streams = (state.__trancheStreams ??= new Map());
 /** Take one token from `key`'s bucket (capacity `perMinute`, refilled continuously); seconds to wait if empty. */
 function take(key: string, perMinute: number, now: number): number {
   const bucket = buckets.get(key) ?? { tokens: perMinute, at: now };
-  bucket.tokens = Math.min(perMinute, bucket.tokens + ((now - bucket.at) / 60_000) * perMinute);
+  // A monotonic clock (performance.now): a wall clock set back must not drain the buckets.
+  bucket.tokens = Math.min(perMinute, bucket.tokens + (Math.max(0, now - bucket.at) / 60_000) * perMinute);
   bucket.at = now;
   buckets.set(key, bucket);
   if (bucket.tokens >= 1) {
@@ -70,7 +71,7 @@ const credentialKey = (principal: Principal | null) =>
   principal ? (principal.tokenId ? `token:${principal.tokenId}` : `user:${principal.userId}`) : null;
 
 /** Count a change against its credential and its IP; throws `rate_limited` when either is spent. */
-export function limitChange(principal: Principal | null, request: Request, now = Date.now()): void {
+export function limitChange(principal: Principal | null, request: Request, now = performance.now()): void {
   const limits = rateLimits();
   if (!limits) return;
   const credential = credentialKey(principal);
