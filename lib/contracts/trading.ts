@@ -55,8 +55,8 @@ export const ZActiveOrderFilter = z.object({
   trading_pairs: names,
 });
 
-/** POST /trading/orders/search — OrderFilterRequest (`status` is matched exactly, as stored). */
-export const ZOrderFilter = z.object({
+/** TimeRangePaginationParams and the filters the history and the trades share, in their order. */
+const history = {
   limit,
   start_time: time,
   end_time: time,
@@ -64,20 +64,13 @@ export const ZOrderFilter = z.object({
   account_names: names,
   connector_names: names,
   trading_pairs: names,
-  status: pyOptional(pyStr),
-});
+};
+
+/** POST /trading/orders/search — OrderFilterRequest (`status` is matched exactly, as stored). */
+export const ZOrderFilter = z.object({ ...history, status: pyOptional(pyStr) });
 
 /** POST /trading/trades — TradeFilterRequest (`trade_types` are free strings there: BUY, SELL). */
-export const ZTradeFilter = z.object({
-  limit,
-  start_time: time,
-  end_time: time,
-  cursor,
-  account_names: names,
-  connector_names: names,
-  trading_pairs: names,
-  trade_types: names,
-});
+export const ZTradeFilter = z.object({ ...history, trade_types: names });
 
 export const TRADING_STATUSES = [
   "SUBMITTED",

@@ -1,7 +1,7 @@
 import { Dec } from "@/lib/domain/shared/decimal";
 import type { PrismaClient } from "../db";
 import type { Order } from "../db/generated/client";
-import { isOrderFullyFilled } from "../services/orders/is-order-fully-filled";
+import { EXECUTION_COLUMNS, isOrderFullyFilled } from "../services/orders/is-order-fully-filled";
 
 /**
  * Orders that are worked as a group. A multi-order's legs progress together: a leg whose filled
@@ -63,12 +63,7 @@ export async function groupDirectives(
   const select = {
     id: true,
     status: true,
-    venue: true,
-    pair: true,
-    targetQty: true,
-    targetUnit: true,
-    executedBase: true,
-    executedQuote: true,
+    ...EXECUTION_COLUMNS,
     parentOrderId: true,
     chainId: true,
     chainPriority: true,

@@ -9,6 +9,16 @@ export type StoredExecution = Pick<
   "venue" | "pair" | "targetQty" | "targetUnit" | "executedBase" | "executedQuote"
 >;
 
+/** The columns the rule reads, for queries that select only what they need. */
+export const EXECUTION_COLUMNS = {
+  venue: true,
+  pair: true,
+  targetQty: true,
+  targetUnit: true,
+  executedBase: true,
+  executedQuote: true,
+} as const satisfies Record<keyof StoredExecution, true>;
+
 /** A stored order's figures for the domain's quantity rules. */
 export function executionOf(order: StoredExecution): Execution {
   return {

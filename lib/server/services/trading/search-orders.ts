@@ -7,7 +7,7 @@ import type { Order } from "../../db/generated/client";
 import { listedPair, venue } from "../../venues";
 import { canonicalCandidates, tradingStatus } from "../../surfaces/trading/status";
 import type { TradingMarket, TradingOrderRow, TradingPage } from "../../surfaces/trading/serializers";
-import { isOrderFullyFilled } from "../orders/is-order-fully-filled";
+import { EXECUTION_COLUMNS, isOrderFullyFilled } from "../orders/is-order-fully-filled";
 import { accountsInScope } from "./scope";
 import { decodeCursor, encodeCursor, isOlderThan, olderThan } from "./cursor";
 
@@ -24,17 +24,7 @@ const WORKING: CanonicalStatus[] = [
 ];
 
 /** The columns a status filter needs to tell FILLED from CANCELLED and OPEN from PARTIALLY_FILLED. */
-const STATUS_COLUMNS = {
-  id: true,
-  createdAt: true,
-  status: true,
-  venue: true,
-  pair: true,
-  targetQty: true,
-  targetUnit: true,
-  executedBase: true,
-  executedQuote: true,
-} as const;
+const STATUS_COLUMNS = { id: true, createdAt: true, status: true, ...EXECUTION_COLUMNS } as const;
 
 /**
  * The caller's orders, newest first with keyset paging (POST /trading/orders/search; with
