@@ -46,6 +46,7 @@ export const zodIssues = (error: z.ZodError): FieldError[] =>
     message: issue.message,
     kind: issue.code === "invalid_type" && issue.input === undefined ? "missing" : issue.code,
     path: issue.path.map((segment) => (typeof segment === "number" ? segment : String(segment))),
+    ...(issue.code === "custom" && issue.params ? { params: issue.params } : {}),
   }));
 
 /**
@@ -121,7 +122,7 @@ function parse<S extends Schema>(
   part: "body" | "query" | "params",
 ): z.output<S> {
   const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) throw dialect.validationError(zodIssues(result.error), part);
+  if (!result.success) throw dialect.validationError(zodIssues(result.error), part, input);
   return result.data;
 }
 
