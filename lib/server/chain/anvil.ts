@@ -34,26 +34,44 @@ export function anvilBinary(): string {
   return path.join(dir, "bin", process.platform === "win32" ? "anvil.exe" : "anvil");
 }
 
-/** A node left running by a process that died without stopping it (it would keep writing the state). */
-function stopOrphan(pidFile: string): void {
-  let pid: number;
+const alive = (pid: number): boolean => {
   try {
-    pid = Number.parseInt(fs.readFileSync(pidFile, "utf8"), 10);
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+};
+
+/**
+ * The state file is one node's: `anvil.pid` beside it holds "<node pid> <owner pid>". A node whose
+ * owner is alive means another Tranche process runs this chain (refused: several processes share
+ * one chain through TRANCHE_CHAIN_RPC_URL); a node whose owner died (killed without stopping it)
+ * would keep writing the state, and is stopped first.
+ */
+function claimStateDir(pidFile: string): void {
+  let node: number;
+  let owner: number;
+  try {
+    [node, owner] = fs.readFileSync(pidFile, "utf8").trim().split(/\s+/).map(Number) as [number, number];
   } catch {
     return;
   }
-  if (!Number.isSafeInteger(pid) || pid <= 1) return;
+  if (!Number.isSafeInteger(node) || node <= 1 || !alive(node)) return;
+  let cmdline = "";
   try {
-    const cmdline = fs.readFileSync(`/proc/${pid}/cmdline`, "utf8");
-    if (!cmdline.includes("anvil") || !cmdline.includes(path.dirname(pidFile))) return;
-    process.kill(pid, "SIGTERM");
-    for (let i = 0; i < 50; i++) {
-      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
-      process.kill(pid, 0);
-    }
+    cmdline = fs.readFileSync(`/proc/${node}/cmdline`, "utf8");
   } catch {
-    // gone (or never ours)
+    return;
   }
+  if (!cmdline.includes("anvil") || !cmdline.includes(path.dirname(pidFile))) return;
+  if (owner !== process.pid && Number.isSafeInteger(owner) && alive(owner))
+    throw new Error(
+      `The embedded chain's state in ${path.dirname(pidFile)} is in use by process ${owner}. One process runs the embedded chain: ` +
+        "stop that one, or run one EVM node and point every process at it with TRANCHE_CHAIN_RPC_URL.",
+    );
+  process.kill(node, "SIGTERM");
+  for (let i = 0; i < 100 && alive(node); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
 }
 
 export async function startAnvil(options: { chainId: number; stateFile: string | null }): Promise<AnvilNode> {
@@ -62,7 +80,7 @@ export async function startAnvil(options: { chainId: number; stateFile: string |
   if (options.stateFile) {
     fs.mkdirSync(path.dirname(options.stateFile), { recursive: true });
     pidFile = path.join(path.dirname(options.stateFile), "anvil.pid");
-    stopOrphan(pidFile);
+    claimStateDir(pidFile);
     args.push("--state", options.stateFile, "--state-interval", "1");
   }
   const child: ChildProcess = spawn(anvilBinary(), args, { stdio: ["ignore", "pipe", "pipe"] });
@@ -94,7 +112,7 @@ export async function startAnvil(options: { chainId: number; stateFile: string |
   // After the start, its chatter (one line per request) is not ours to keep.
   child.stdout?.removeAllListeners("data").resume();
   child.stderr?.removeAllListeners("data").resume();
-  if (pidFile && child.pid) fs.writeFileSync(pidFile, `${child.pid}\n`);
+  if (pidFile && child.pid) fs.writeFileSync(pidFile, `${child.pid} ${process.pid}\n`);
   // Whatever way this process ends, the node goes with it (it writes its state on SIGTERM).
   const onExit = () => child.kill("SIGTERM");
   process.once("exit", onExit);
