@@ -71,7 +71,8 @@ function claimStateDir(pidFile: string): void {
         "stop that one, or run one EVM node and point every process at it with TRANCHE_CHAIN_RPC_URL.",
     );
   process.kill(node, "SIGTERM");
-  for (let i = 0; i < 100 && alive(node); i++) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
+  for (let i = 0; i < 100 && alive(node); i++)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
 }
 
 export async function startAnvil(options: { chainId: number; stateFile: string | null }): Promise<AnvilNode> {

@@ -112,6 +112,15 @@ export async function fillRfqOrder({
   userId: string;
   request: TFillRequest;
 }): Promise<TFillResponse> {
+  const staged = await stageFill({ userId, request });
+  return settle(staged.prisma, staged.desk, staged.txHash, staged.orderHash, staged.taker, staged.args);
+}
+
+/**
+ * Everything of a fill up to the send: checked, simulated, claimed, signed and stored. What is
+ * staged is finished by `fillRfqOrder`, or — if this process dies first — by the sweep.
+ */
+export async function stageFill({ userId, request }: { userId: string; request: TFillRequest }) {
   const desk = await openDesk();
   const prisma = await db();
   const order = parseOrder(request.order);
@@ -212,7 +221,7 @@ export async function fillRfqOrder({
       now,
     );
   await publishRfqOrders(prisma, [row.id]);
-  return settle(prisma, desk, txHash, row.orderHash, taker, args);
+  return { prisma, desk, txHash, orderHash: row.orderHash, taker, args };
 }
 
 /** Send the stored fill, wait for it, and record what the chain did. */
