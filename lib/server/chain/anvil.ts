@@ -75,8 +75,13 @@ function claimStateDir(pidFile: string): void {
     Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 100);
 }
 
-export async function startAnvil(options: { chainId: number; stateFile: string | null }): Promise<AnvilNode> {
-  const args = ["--host", "127.0.0.1", "--port", "0", "--chain-id", String(options.chainId)];
+export async function startAnvil(options: {
+  chainId: number;
+  stateFile: string | null;
+  /** 0 (the default): a port the OS picks. */
+  port?: number;
+}): Promise<AnvilNode> {
+  const args = ["--host", "127.0.0.1", "--port", String(options.port ?? 0), "--chain-id", String(options.chainId)];
   let pidFile: string | null = null;
   if (options.stateFile) {
     fs.mkdirSync(path.dirname(options.stateFile), { recursive: true });

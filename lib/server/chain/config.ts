@@ -4,11 +4,12 @@ import type { Hex } from "viem";
 /**
  * Which EVM chain Tranche settles on. Unset TRANCHE_CHAIN_RPC_URL means the embedded default: an
  * Anvil node that this process starts on 127.0.0.1, with its state in TRANCHE_CHAIN_STATE (a file,
- * default ./data/anvil/state.json, or `memory` for a throwaway chain). With TRANCHE_CHAIN_RPC_URL
+ * default ./data/anvil/state.json, or `memory` for a throwaway chain) on 127.0.0.1:TRANCHE_CHAIN_PORT
+ * (default: a port the OS picks). With TRANCHE_CHAIN_RPC_URL
  * set, nothing is started and Tranche talks to that node as to any public chain.
  */
 export type ChainTarget =
-  | { kind: "embedded"; chainId: number; stateFile: string | null }
+  | { kind: "embedded"; chainId: number; stateFile: string | null; port: number }
   | { kind: "rpc"; chainId: number; url: string };
 
 /** Anvil's first dev account (mnemonic "test test … junk"): funded on every fresh Anvil chain. */
@@ -35,7 +36,10 @@ export function chainTarget(): ChainTarget {
     return { kind: "rpc", chainId, url };
   }
   const state = process.env.TRANCHE_CHAIN_STATE ?? "./data/anvil/state.json";
-  return { kind: "embedded", chainId, stateFile: state === "memory" ? null : path.resolve(state) };
+  const port = Number(process.env.TRANCHE_CHAIN_PORT || 0);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`TRANCHE_CHAIN_PORT must be a port number (got "${process.env.TRANCHE_CHAIN_PORT}").`);
+  return { kind: "embedded", chainId, stateFile: state === "memory" ? null : path.resolve(state), port };
 }
 
 /**
