@@ -96,6 +96,7 @@ test("[RFQ]: a maker order posted through the API appears live, is locked and pa
     primaryType: "Order",
     message: {
       ...order,
+      isBuy: true,
       principal,
       asset: aapl,
       price: BigInt(order.price),
