@@ -81,7 +81,14 @@ export async function startAnvil(options: {
   /** 0 (the default): a port the OS picks. */
   port?: number;
 }): Promise<AnvilNode> {
-  const args = ["--host", "127.0.0.1", "--port", String(options.port ?? 0), "--chain-id", String(options.chainId)];
+  const args = [
+    "--host",
+    "127.0.0.1",
+    "--port",
+    String(options.port ?? 0),
+    "--chain-id",
+    String(options.chainId),
+  ];
   let pidFile: string | null = null;
   if (options.stateFile) {
     fs.mkdirSync(path.dirname(options.stateFile), { recursive: true });

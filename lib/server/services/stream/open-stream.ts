@@ -8,8 +8,7 @@ const FLUSH_MS = 50;
 
 /**
  * A Server-Sent Events stream of the user's order, placement and fill events (and, for takers, the
- * RFQ desk's order events). It says `ready` on
- * connect (the browser refetches what it may have missed while away) and a `heartbeat` event every
+ * RFQ desk's order events). It says `ready` on connect (the browser refetches what it may have missed while away) and a `heartbeat` event every
  * 15 s, which keeps proxies from closing an idle stream and lets the browser tell a live but quiet
  * stream from a dead one (comments never reach EventSource listeners). It ends when the client goes
  * away.
