@@ -6,7 +6,7 @@ import { db } from "../../db";
 import { publishRfqOrders } from "../../events/publish-rfq-orders";
 import { openDesk } from "./desk";
 import { ensureTakerWallet } from "./ensure-taker-wallet";
-import { getRfqOrderByHash, whyNotTakerAction } from "./rfq-order-state";
+import { getRfqOrderByHash, takeableBy, whyNotTakerAction } from "./rfq-order-state";
 
 /** How long a lock holds without a fill: TRANCHE_RFQ_LOCK_SECONDS, default 60. */
 export function lockSeconds(): number {
@@ -47,16 +47,7 @@ export async function lockRfqOrder({
   const at = new Date(now);
   const expiresAt = new Date(now + lockSeconds() * 1000);
   const { count } = await prisma.rfqOrder.updateMany({
-    where: {
-      id: order.id,
-      fillingTxHash: null,
-      deadline: { gt: BigInt(Math.floor(now / 1000)) },
-      OR: [
-        { status: "pending" },
-        { status: "locked", lockExpiresAt: { lte: at } },
-        { status: "locked", lockedByUserId: userId },
-      ],
-    },
+    where: { id: order.id, ...takeableBy(userId, now) },
     data: {
       status: "locked",
       lockedByUserId: userId,

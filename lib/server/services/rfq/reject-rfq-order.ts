@@ -2,7 +2,7 @@ import "server-only";
 import type { TRejectRequest } from "@/lib/contracts/rfq";
 import { db } from "../../db";
 import { publishRfqOrders } from "../../events/publish-rfq-orders";
-import { getRfqOrderByHash, whyNotTakerAction } from "./rfq-order-state";
+import { getRfqOrderByHash, takeableBy, whyNotTakerAction } from "./rfq-order-state";
 
 /**
  * POST /api/v1/orders/reject: the desk refuses an order, with a reason the maker sees. A pending
@@ -12,18 +12,8 @@ export async function rejectRfqOrder({ userId, request }: { userId: string; requ
   const prisma = await db();
   const order = await getRfqOrderByHash(prisma, request.order_hash);
   const now = Date.now();
-  const at = new Date(now);
   const { count } = await prisma.rfqOrder.updateMany({
-    where: {
-      id: order.id,
-      fillingTxHash: null,
-      deadline: { gt: BigInt(Math.floor(now / 1000)) },
-      OR: [
-        { status: "pending" },
-        { status: "locked", lockExpiresAt: { lte: at } },
-        { status: "locked", lockedByUserId: userId },
-      ],
-    },
+    where: { id: order.id, ...takeableBy(userId, now) },
     data: { status: "rejected", rejectReason: request.reason, lockExpiresAt: null },
   });
   if (count === 0)

@@ -1,6 +1,8 @@
 import "server-only";
-import type { TMakerOrdersQuery } from "@/lib/contracts/rfq";
-import type { Prisma } from "../../db";
+import type { TMakerOrdersQuery, TRfqOrderPage } from "@/lib/contracts/rfq";
+import { db, type Prisma } from "../../db";
+import { serializeRfqOrder } from "../../surfaces/rfq/serializers";
+import { refreshRfqStatuses } from "./refresh-rfq-statuses";
 
 /** The filters maker and taker listings share: status (any of), ticker, side, created range. */
 export function rfqOrderWhere(query: TMakerOrdersQuery & { exchange?: number }): Prisma.RfqOrderWhereInput {
@@ -17,5 +19,34 @@ export function rfqOrderWhere(query: TMakerOrdersQuery & { exchange?: number }):
           },
         }
       : {}),
+  };
+}
+
+/**
+ * One page of desk orders as they are now: statuses time has changed are written first
+ * (refreshRfqStatuses), so a status filter sees effective statuses.
+ */
+export async function pageRfqOrders(
+  where: Prisma.RfqOrderWhereInput,
+  orderBy: Prisma.RfqOrderOrderByWithRelationInput[],
+  paging: { page: number; page_size: number },
+): Promise<TRfqOrderPage> {
+  const prisma = await db();
+  const now = Date.now();
+  await refreshRfqStatuses(prisma, now);
+  const [rows, total] = await Promise.all([
+    prisma.rfqOrder.findMany({
+      where,
+      orderBy,
+      skip: (paging.page - 1) * paging.page_size,
+      take: paging.page_size,
+    }),
+    prisma.rfqOrder.count({ where }),
+  ]);
+  return {
+    items: rows.map((row) => serializeRfqOrder(row, now)),
+    total,
+    page: paging.page,
+    page_size: paging.page_size,
   };
 }

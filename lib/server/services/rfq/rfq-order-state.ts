@@ -2,8 +2,24 @@ import "server-only";
 import { rfqError } from "@/lib/domain/rfq/errors";
 import { effectiveStatus } from "@/lib/domain/rfq/status";
 import type { RfqOrder } from "../../db/generated/client";
-import type { PrismaClient } from "../../db";
+import type { Prisma, PrismaClient } from "../../db";
 import { AppError } from "@/lib/domain/shared/errors";
+
+/**
+ * The orders a taker may take now (lock or reject): open, unexpired, no fill in flight, and not
+ * held by another taker's running lock.
+ */
+export function takeableBy(userId: string, now: number): Prisma.RfqOrderWhereInput {
+  return {
+    fillingTxHash: null,
+    deadline: { gt: BigInt(Math.floor(now / 1000)) },
+    OR: [
+      { status: "pending" },
+      { status: "locked", lockExpiresAt: { lte: new Date(now) } },
+      { status: "locked", lockedByUserId: userId },
+    ],
+  };
+}
 
 /** The desk's order with this hash, or a 404. (Every taker sees the desk's orders.) */
 export async function getRfqOrderByHash(prisma: PrismaClient, orderHash: string): Promise<RfqOrder> {
