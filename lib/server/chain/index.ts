@@ -83,6 +83,15 @@ export function chain(): Promise<OpenChain> {
   return state.__trancheChain;
 }
 
+/**
+ * Whether this process settles on the chain: it opened it already (the web server does at start),
+ * or the chain is a shared node (TRANCHE_CHAIN_RPC_URL). A worker beside a web server that runs the
+ * embedded node leaves the chain's housekeeping to that server.
+ */
+export function chainInThisProcess(): boolean {
+  return state.__trancheChain !== undefined || Boolean(process.env.TRANCHE_CHAIN_RPC_URL?.trim());
+}
+
 /** Stop the embedded node (tests, worker shutdown); the next `chain()` starts it again. */
 export async function closeChain(): Promise<void> {
   const opening = state.__trancheChain;

@@ -12,6 +12,7 @@ import { writeOutcomes } from "./writer";
 import { groupDirectives } from "./groups";
 import { sweepGatewayOrders } from "../services/gateway/sweep-gateway-orders";
 import { sweepRfqDesk } from "../services/rfq/sweep-rfq-desk";
+import { chainInThisProcess } from "../chain";
 
 export interface EngineOptions {
   workerId?: string;
@@ -416,6 +417,7 @@ export function startEngine(options: EngineOptions = {}): Engine {
             `[engine] gateway sweep: ${swept.expired.length} unsigned orders expired, ${swept.settled.length} stuck settlements finished`,
           );
         // The RFQ desk: expired orders and locks, fills whose sender died. Its chain may be down.
+        if (!chainInThisProcess()) return;
         const desk = await sweepRfqDesk({ now }).catch((error: Error) => {
           console.error(`[engine] RFQ sweep: ${error.message}`);
           return null;
