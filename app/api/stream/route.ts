@@ -6,5 +6,9 @@ export const dynamic = "force-dynamic";
 
 // GET /api/stream — Server-Sent Events: the caller's order, placement and fill events, live
 export const GET = handler({ dialect: coreDialect, auth: { scopes: ["read"] } }, ({ principal, request }) =>
-  openStream({ userId: principal.userId, signal: request.signal }),
+  openStream({
+    userId: principal.userId,
+    signal: request.signal,
+    rfqDesk: principal.scopes.includes("taker"),
+  }),
 );

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { AppError, isAppError, type FieldError } from "@/lib/domain/shared/errors";
 import type { TScope } from "@/lib/contracts/auth";
 import { authenticate, type Principal } from "../auth/authenticate";
+import { authenticateMaker, type MakerPrincipal } from "../auth/maker-session";
 import type { Dialect } from "./dialect";
 
 const MAX_BODY_BYTES = 1_000_000;
@@ -18,8 +19,11 @@ export interface HandlerSpec<
   B extends Schema | undefined,
 > {
   dialect: Dialect;
-  /** Required scopes, or "public" for the few routes that need no credentials. */
-  auth: { scopes: TScope[] } | "public";
+  /**
+   * Required scopes; "public" for the few routes that need no credentials; "maker" for the RFQ
+   * desk's maker routes (a wallet's Sign-In-with-Ethereum session, not a user).
+   */
+  auth: { scopes: TScope[] } | "public" | "maker";
   params?: P;
   query?: Q;
   body?: B;
@@ -33,6 +37,8 @@ export interface HandlerContext<P, Q, B, A> {
   body: B;
   requestId: string;
 }
+
+type PrincipalOf<Auth> = Auth extends "public" ? null : Auth extends "maker" ? MakerPrincipal : Principal;
 
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
@@ -58,12 +64,10 @@ export function handler<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
-  Auth extends { scopes: TScope[] } | "public" = { scopes: TScope[] },
+  Auth extends { scopes: TScope[] } | "public" | "maker" = { scopes: TScope[] },
 >(
   spec: HandlerSpec<P, Q, B> & { auth: Auth },
-  run: (
-    context: HandlerContext<Out<P>, Out<Q>, Out<B>, Auth extends "public" ? null : Principal>,
-  ) => Promise<Response | object>,
+  run: (context: HandlerContext<Out<P>, Out<Q>, Out<B>, PrincipalOf<Auth>>) => Promise<Response | object>,
 ): (request: NextRequest, context: RouteContext) => Promise<Response> {
   const { dialect } = spec;
   return async (request, routeContext) => {
@@ -71,7 +75,11 @@ export function handler<
     let response: Response;
     try {
       const principal =
-        spec.auth === "public" ? null : await authenticate(request, { scopes: spec.auth.scopes });
+        spec.auth === "public"
+          ? null
+          : spec.auth === "maker"
+            ? await authenticateMaker(request)
+            : await authenticate(request, { scopes: spec.auth.scopes });
       const params = spec.params
         ? parse(dialect, spec.params, (await routeContext?.params) ?? {}, "params")
         : undefined;
@@ -81,7 +89,7 @@ export function handler<
         : undefined;
       const result = await run({
         request,
-        principal: principal as Auth extends "public" ? null : Principal,
+        principal: principal as PrincipalOf<Auth>,
         params: params as Out<P>,
         query: query as Out<Q>,
         body: body as Out<B>,
