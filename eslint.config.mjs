@@ -28,6 +28,7 @@ export default [
       "test-results/**",
       "playwright-report/**",
       "bench/.results/**",
+      "solidity/artifacts.ts",
     ],
   },
   ...nextCoreWebVitals,

@@ -8,6 +8,8 @@ import { CHROMIUM_LAUNCH } from "./e2e/chromium";
 const PORT = Number(process.env.E2E_PORT ?? 3210);
 const baseURL = `http://localhost:${PORT}`;
 const dataDir = process.env.E2E_DATA_DIR ?? path.join(os.tmpdir(), `tranche-e2e-${PORT}`);
+/** The embedded chain of the app under test, on a known port so specs can act as maker wallets. */
+export const E2E_CHAIN_PORT = PORT + 1000;
 
 export const E2E_ADMIN = {
   email: "admin@e2e.local",
@@ -32,7 +34,7 @@ export default defineConfig({
   },
   webServer: {
     // Every run starts from an empty embedded database.
-    command: `rm -rf "${dataDir}" "${dataDir}.lock" && node scripts/start.mjs`,
+    command: `rm -rf "${dataDir}" "${dataDir}.lock" "${dataDir}-chain" && node scripts/start.mjs`,
     url: `${baseURL}/api/health`,
     timeout: 240_000,
     reuseExistingServer: false,
@@ -47,6 +49,8 @@ export default defineConfig({
       TRANCHE_ADMIN_EMAIL: E2E_ADMIN.email,
       TRANCHE_ADMIN_PASSWORD: E2E_ADMIN.password,
       TRANCHE_ADMIN_TOKEN: E2E_ADMIN.token,
+      TRANCHE_CHAIN_STATE: `${dataDir}-chain/state.json`,
+      TRANCHE_CHAIN_PORT: String(E2E_CHAIN_PORT),
     },
   },
 });

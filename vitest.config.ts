@@ -23,7 +23,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "scripts/**/*.test.ts", "solidity/**/*.test.ts"],
           exclude: ["**/*.api.test.ts", "node_modules/**"],
         },
       },

@@ -16,6 +16,7 @@ const SOURCES = [
   "lib",
   "prisma",
   "public",
+  "solidity",
   "instrumentation.ts",
   "next.config.ts",
   "package.json",

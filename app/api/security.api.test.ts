@@ -14,6 +14,8 @@ import { GET as me } from "./me/route";
 import { POST as submitOrder } from "./orders/route";
 import { GET as auditLog } from "./audit_log/route";
 import { GET as stream } from "./stream/route";
+import { POST as faucet } from "./ledger/faucet/route";
+import { POST as cancelAll } from "./cancel_all_orders/route";
 
 // Issue 12's medium findings, each as a client would meet it.
 
@@ -181,6 +183,42 @@ describe("[SECURITY] what a token may do to its own account", () => {
       "token.created",
     ]);
     expect(audit.body.events[0].details.with_children).toHaveLength(2);
+  });
+});
+
+describe("[SECURITY] the audit log", () => {
+  it("records a cancel-all and a faucet mint with who did them, and refuses a non-admin reader", async () => {
+    const trader = await createTestUser({ scopes: ["read", "trade"] });
+    const cancelled = await call(cancelAll, { method: "POST", token: trader.token, body: {} });
+    expect(cancelled.status).toBe(200);
+    const address = `0x${"7".repeat(40)}`;
+    const minted = await call(faucet, {
+      method: "POST",
+      token: ADMIN_TOKEN(),
+      body: { address, asset: "USDC", amount: "12.5" },
+    });
+    expect(minted.status).toBe(201);
+
+    const own = await call(auditLog, {
+      token: ADMIN_TOKEN(),
+      path: `/api/audit_log/?user_id=${trader.user.id}`,
+    });
+    expect(own.body.events[0]).toMatchObject({
+      action: "orders.cancel_all",
+      actor_user_id: trader.user.id,
+      actor_via: "token",
+    });
+    const mints = await call(auditLog, {
+      token: ADMIN_TOKEN(),
+      path: "/api/audit_log/?action=faucet.minted",
+    });
+    expect(mints.body.events[0]).toMatchObject({
+      action: "faucet.minted",
+      target_id: address,
+      details: { asset: "USDC", amount: "12.5", chain: "local" },
+    });
+    const denied = await call(auditLog, { token: trader.token });
+    expect(denied.status).toBe(403);
   });
 });
 

@@ -13,6 +13,14 @@ export const queryKeys = {
   signingKeys: {
     all: () => ["signing-keys"] as const,
   },
+  rfq: {
+    // The RFQ desk: every `rfq_order` stream event makes all of these stale.
+    all: () => ["rfq"] as const,
+    orders: (filter: object) => ["rfq", "orders", filter] as const,
+    fills: () => ["rfq", "fills"] as const,
+    wallet: () => ["rfq", "wallet"] as const,
+    balances: (address: string) => ["rfq", "balances", address] as const,
+  },
   gateway: {
     all: () => ["gateway"] as const,
     quote: (request: object) => ["gateway", "quote", request] as const,

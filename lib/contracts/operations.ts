@@ -12,8 +12,8 @@ export interface ApiOperation {
   path: string;
   summary: string;
   description?: string;
-  /** Required scopes; "public" needs no credentials. */
-  auth: TScope[] | "public";
+  /** Required scopes; "public" needs no credentials; "maker" an RFQ maker's SIWE session. */
+  auth: TScope[] | "public" | "maker";
   params?: z.ZodObject;
   query?: z.ZodObject;
   body?: z.ZodType;

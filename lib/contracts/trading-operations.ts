@@ -8,12 +8,19 @@ import {
   ZTradeRequest,
   ZTradeResponse,
   ZTradingOrder,
+  ZTradingTrade,
 } from "./trading";
 
 const ZDetail = z.object({ detail: z.string() });
 const ZValidation = z.object({
   detail: z.array(
-    z.object({ type: z.string(), loc: z.array(z.union([z.string(), z.number()])), msg: z.string() }),
+    z.object({
+      type: z.string(),
+      loc: z.array(z.union([z.string(), z.number()])),
+      msg: z.string(),
+      input: z.unknown(),
+      ctx: z.record(z.string(), z.unknown()).optional(),
+    }),
   ),
 });
 const errors = {
@@ -22,22 +29,6 @@ const errors = {
   422: { description: "Schema validation failed (FastAPI shape).", schema: ZValidation },
 };
 const page = (item: z.ZodType) => z.object({ data: z.array(item), pagination: ZPagination });
-const ZTrade = z.object({
-  trade_id: z.string(),
-  order_id: z.string(),
-  account_name: z.string(),
-  connector_name: z.string(),
-  trading_pair: z.string(),
-  trade_type: z.string(),
-  amount: z.string(),
-  price: z.string(),
-  fee_paid: z.string(),
-  fee_currency: z.string(),
-  role: z.string(),
-  timestamp: z.string(),
-  exchange_trade_id: z.string(),
-});
-
 const operations: ApiOperation[] = [
   {
     method: "post",
@@ -49,7 +40,7 @@ const operations: ApiOperation[] = [
       201: { description: "Submitted; order_id is the client order id.", schema: ZTradeResponse },
       400: {
         description:
-          "Price missing, pair unsupported, below minimum size or notional, or a LIMIT_MAKER that would take.",
+          "Price missing, pair unsupported, or below minimum size or notional (a LIMIT_MAKER that would take is placed, then FAILED).",
         schema: ZDetail,
       },
       404: { description: "Unknown account or connector.", schema: ZDetail },
@@ -85,7 +76,6 @@ const operations: ApiOperation[] = [
     body: ZOrderFilter,
     responses: {
       200: { description: "A page.", schema: page(ZTradingOrder) },
-      400: { description: "Bad cursor or status.", schema: ZDetail },
       ...errors,
     },
   },
@@ -95,7 +85,7 @@ const operations: ApiOperation[] = [
     summary: "Fills with filters, newest first, cursor-paginated.",
     auth: ["read"],
     body: ZTradeFilter,
-    responses: { 200: { description: "A page.", schema: page(ZTrade) }, ...errors },
+    responses: { 200: { description: "A page.", schema: page(ZTradingTrade) }, ...errors },
   },
 ];
 
@@ -108,5 +98,9 @@ export const TRADING_SURFACE: ApiSurface = {
     TradingOrderFilter: ZOrderFilter,
     TradingTradeFilter: ZTradeFilter,
   },
-  responseSchemas: { TradeResponse: ZTradeResponse, TradingOrder: ZTradingOrder, TradingTrade: ZTrade },
+  responseSchemas: {
+    TradeResponse: ZTradeResponse,
+    TradingOrder: ZTradingOrder,
+    TradingTrade: ZTradingTrade,
+  },
 };

@@ -1,8 +1,14 @@
 import type { Metadata } from "next";
-import { NotYetAvailable } from "@/components/layout/not-yet";
+import { PageHeader } from "@/components/ui/page-header";
+import { RfqDeskView } from "@/components/rfq/rfq-desk-view";
 
 export const metadata: Metadata = { title: "RFQ" };
 
 export default function RFQPage() {
-  return <NotYetAvailable title="RFQ" what="The RFQ desk for maker-signed orders." />;
+  return (
+    <div className="space-y-6">
+      <PageHeader title="RFQ desk" />
+      <RfqDeskView />
+    </div>
+  );
 }

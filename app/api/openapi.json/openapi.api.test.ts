@@ -77,6 +77,41 @@ describe("[API] GET /api/openapi.json", () => {
     );
     expect(doc.components.schemas.CoreStrategyIds.properties.TWAP.const).toMatch(/^[0-9a-f-]{36}$/);
     expect(doc.paths["/api/health"].get.security).toEqual([]);
-    expect(Object.keys(doc.components.securitySchemes)).toEqual(["token", "session"]);
+    expect(Object.keys(doc.components.securitySchemes)).toEqual(["token", "session", "makerSession"]);
+  });
+
+  it("describes every RFQ desk route under /api/v1/, with the maker session for maker routes", async () => {
+    const doc = (await call(openapi, { path: "/api/openapi.json" })).body;
+    const operations = Object.entries(doc.paths as Record<string, Record<string, unknown>>).flatMap(
+      ([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`),
+    );
+    expect(operations).toEqual(
+      expect.arrayContaining([
+        "GET /api/v1/instruments",
+        "GET /api/v1/eip712-domain",
+        "GET /api/v1/makers/nonce",
+        "POST /api/v1/makers/connect",
+        "POST /api/v1/orders",
+        "GET /api/v1/orders",
+        "POST /api/v1/orders/{id}/cancel",
+        "GET /api/v1/orders/maker/next-nonce",
+        "POST /api/v1/orders/validate",
+        "POST /api/v1/orders/lock",
+        "POST /api/v1/orders/unlock",
+        "POST /api/v1/orders/fill",
+        "POST /api/v1/orders/reject",
+        "POST /api/v1/orders/{id}/suspend",
+        "POST /api/v1/orders/{id}/resume",
+        "GET /api/v1/takers/orders",
+        "GET /api/v1/takers/fills",
+        "GET /api/v1/takers/wallet",
+        "GET /api/v1/takers/balances",
+      ]),
+    );
+    expect(doc.paths["/api/v1/orders"].post.security).toEqual([{ makerSession: [] }]);
+    expect(doc.paths["/api/v1/orders/fill"].post["x-scopes"]).toEqual(["taker"]);
+    expect(doc.components.schemas.RfqFillRequest.required).toEqual(
+      expect.arrayContaining(["order", "signature", "fill_quantity", "taker_incentive"]),
+    );
   });
 });

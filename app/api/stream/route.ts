@@ -11,5 +11,6 @@ export const GET = handler({ dialect: coreDialect, auth: { scopes: ["read"] } },
     userId: principal.userId,
     signal: request.signal,
     release: acquireStream(principal.userId, request),
+    rfqDesk: principal.scopes.includes("taker"),
   }),
 );

@@ -94,6 +94,8 @@ export function createBatchApplier(client: QueryClient) {
     for (const id of touchedDetails)
       throttle.soon(`messages:${id}`, 3_000, () => invalidate(queryKeys.orders.messages(id)));
     if (batch.fills.length > 0) throttle.soon("fills", 2_000, () => FILL_DEPENDENT.forEach(invalidate));
+    // The RFQ desk: a posted, locked or filled order refreshes the desk's lists, fills and balances.
+    if (batch.rfqOrders.size > 0) throttle.soon("rfq", 250, () => invalidate(queryKeys.rfq.all()));
   }
 
   return { apply, dispose: () => throttle.clear() };

@@ -19,7 +19,7 @@ import { collectBatch, type StreamBatch, type StreamMessage } from "./merge";
  *   for 45 s is closed and replaced as if it had failed.
  */
 
-const EVENTS = ["order", "placement", "fill"] as const;
+const EVENTS = ["order", "placement", "fill", "rfq_order"] as const;
 const MIN_BACKOFF_MS = 1_000;
 const MAX_BACKOFF_MS = 30_000;
 /** Background tabs get no animation frames: flush on a timer there. */

@@ -18,7 +18,8 @@ import { remainingDecimal } from "./decimal-text";
 export type StreamMessage =
   | { event: "order"; data: TStreamOrder }
   | { event: "placement"; data: TStreamPlacement }
-  | { event: "fill"; data: TStreamFill };
+  | { event: "fill"; data: TStreamFill }
+  | { event: "rfq_order"; data: { id: string } };
 
 /** The events of one animation frame, folded: the last state of each order and placement, every fill. */
 export interface StreamBatch {
@@ -27,15 +28,26 @@ export interface StreamBatch {
   fills: TStreamFill[];
   /** Orders any event of the batch is about. */
   touched: Set<string>;
+  /** RFQ desk orders that changed (the desk's lists are refetched). */
+  rfqOrders: Set<string>;
 }
 
 export const UNFINISHED_STATUSES: readonly TCoreStatus[] = ["SCHEDULED", "ACTIVE", "PAUSED", "FINISHER"];
 export const isUnfinished = (status: string) => (UNFINISHED_STATUSES as readonly string[]).includes(status);
 
 export function collectBatch(messages: readonly StreamMessage[]): StreamBatch {
-  const batch: StreamBatch = { orders: new Map(), placements: new Map(), fills: [], touched: new Set() };
+  const batch: StreamBatch = {
+    orders: new Map(),
+    placements: new Map(),
+    fills: [],
+    touched: new Set(),
+    rfqOrders: new Set(),
+  };
   for (const message of messages) {
     switch (message.event) {
+      case "rfq_order":
+        batch.rfqOrders.add(message.data.id);
+        break;
       case "order": {
         const previous = batch.orders.get(message.data.id);
         if (!previous || previous.updated_at <= message.data.updated_at)

@@ -1,6 +1,7 @@
 import { Dec, ZERO } from "../shared/decimal";
 import type { PairSpec } from "../market/types";
 import type { OrderSpec } from "../orders/types";
+import { isFullyFilled } from "../orders/quantity";
 import type { AlgoState } from "./types";
 import type { Band } from "./schedule";
 import { gridOf } from "./pricing";
@@ -145,14 +146,15 @@ export function outstanding(s: CoreState): Dec {
 
 export const isResting = (c: ChildRecord): boolean => c.tif === "GTC" && c.kind === "limit";
 
-/** Size step of the target, in target units (a quote-sized order's step is worth one lot). */
-export function targetStep(order: Pick<OrderSpec, "targetUnit">, s: CoreState): Dec {
-  return toTarget(order, gridOf(s.spec).step, dec(s.lastMid));
-}
-
-/** Executed within one size step of the target. */
+/** Fully filled by the orders' one rule (less than a lot remains), so every surface agrees. */
 export function isFilled(order: Pick<OrderSpec, "targetUnit" | "targetQty">, s: CoreState): boolean {
-  return executedTarget(order, s).gt(order.targetQty.sub(targetStep(order, s)));
+  const execution = {
+    targetQty: order.targetQty,
+    targetUnit: order.targetUnit,
+    executedBase: dec(s.executedBase),
+    executedQuote: dec(s.executedNotional),
+  };
+  return isFullyFilled(execution, gridOf(s.spec).step);
 }
 
 /** Remaining quantity in target units (≥ 0). */

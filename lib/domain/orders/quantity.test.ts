@@ -219,18 +219,48 @@ describe("progress from fills", () => {
   });
 
   it.each([
-    ["1", "0", "1", "0", false],
-    ["1", "0.4", "0.6", "40", false],
-    ["3", "1", "2", "33.33", false],
-    ["3", "2", "1", "66.66", false],
-    ["1", "0.99999", "0.00001", "99.99", false],
-    ["1", "1", "0", "100", true],
-    ["1", "1.2", "0", "100", true],
-    ["0", "0", "0", "0", true],
-  ])("target %s, executed %s: remaining %s, %s%%", (target, executed, remaining, pct, filled) => {
+    ["1", "0", "1", "0"],
+    ["1", "0.4", "0.6", "40"],
+    ["3", "1", "2", "33.33"],
+    ["3", "2", "1", "66.66"],
+    ["1", "0.99999", "0.00001", "99.99"],
+    ["1", "1", "0", "100"],
+    ["1", "1.2", "0", "100"],
+    ["0", "0", "0", "0"],
+  ])("target %s, executed %s: remaining %s, %s%%", (target, executed, remaining, pct) => {
     expect(toPlain(remainingQty(dec(target), dec(executed)))).toBe(remaining);
     expect(toPlain(pctFilled(dec(target), dec(executed)))).toBe(pct);
-    expect(isFullyFilled(dec(target), dec(executed))).toBe(filled);
+  });
+
+  // BTC-USDT's lot is 0.00001 BTC: what remains below one lot (in base, or its worth in quote at the
+  // average fill price) cannot be placed, so the order is fully filled.
+  it.each([
+    ["base: all of it", "base", "0.1", "0.1", "6000", "0.00001", true],
+    ["base: an overfill", "base", "0.1", "0.10002", "6001.2", "0.00001", true],
+    ["base: one lot short", "base", "0.1", "0.09999", "5999.4", "0.00001", false],
+    ["base: less than a lot short", "base", "0.1", "0.099995", "5999.7", "0.00001", true],
+    [
+      "quote: 0.42 USDT left, a lot is worth 0.99",
+      "quote",
+      "1000",
+      "0.01006",
+      "999.5818206",
+      "0.00001",
+      true,
+    ],
+    ["quote: 1.42 USDT left", "quote", "1000", "0.01005", "998.5818206", "0.00001", false],
+    ["quote: exact", "quote", "1000", "0.01", "1000", "0.00001", true],
+    ["no fill", "quote", "0.5", "0", "0", "0.00001", false],
+    ["no size step: nothing may remain", "base", "1", "0.999999", "99", null, false],
+    ["no size step: all of it", "quote", "100", "1", "100", null, true],
+  ] as const)("fully filled, %s", (_name, unit, target, base, quote, step, filled) => {
+    const execution = {
+      targetQty: dec(target),
+      targetUnit: unit,
+      executedBase: dec(base),
+      executedQuote: dec(quote),
+    };
+    expect(isFullyFilled(execution, step === null ? null : dec(step))).toBe(filled);
   });
 
   it.each([

@@ -204,9 +204,30 @@ export function pctFilled(target: Dec, executed: Dec): Dec {
   return pct.toDecimalPlaces(2, Dec.ROUND_DOWN);
 }
 
-/** The order is done when nothing remains in its target unit. */
-export function isFullyFilled(target: Dec, executed: Dec): boolean {
-  return executed.greaterThanOrEqualTo(target);
+/** What an order executed against its target: the figures the fully-filled rule reads. */
+export interface Execution {
+  targetQty: Dec;
+  targetUnit: TargetUnit;
+  executedBase: Dec;
+  executedQuote: Dec;
+}
+
+/**
+ * THE rule for "fully filled", used by the engine (when to complete), by group orders (when a chain
+ * moves on) and by every surface (hummingbot's FILLED, the Core multi-order's completely_filled):
+ * what remains of the target is less than one size step of the pair, so no child order could take
+ * it. A quote target's step is worth one lot at the order's average fill price (a market buy of
+ * 1,000 USDT that spent 999.58 USDT on 0.01006 BTC at 99,362 is filled: 0.42 USDT buys no lot of
+ * 0.00001 BTC). Without a size step (a venue without lot rules) nothing may remain; without a fill
+ * an order is never filled.
+ */
+export function isFullyFilled(execution: Execution, sizeStep: Dec | null): boolean {
+  const { targetQty, targetUnit, executedBase, executedQuote } = execution;
+  if (executedBase.lte(ZERO)) return false;
+  const executed = targetUnit === "base" ? executedBase : executedQuote;
+  if (sizeStep === null || sizeStep.lte(ZERO)) return executed.greaterThanOrEqualTo(targetQty);
+  const step = targetUnit === "base" ? sizeStep : sizeStep.times(executedQuote).dividedBy(executedBase);
+  return executed.greaterThan(targetQty.minus(step));
 }
 
 export interface OrderProgress {

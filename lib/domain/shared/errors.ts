@@ -30,6 +30,8 @@ export interface FieldError {
   kind?: string;
   /** The path as segments (numbers for array indexes), for dialects that report `loc` lists. */
   path?: (string | number)[];
+  /** What the schema attached to the issue (a dialect's own error type and context). */
+  params?: Record<string, unknown>;
 }
 
 export class AppError extends Error {

@@ -118,7 +118,8 @@ describe("[ENGINE] crash safety with real worker processes on PostgreSQL", () =>
         pair: "BTC-USDT",
         side: "buy",
         strategy: "TWAP",
-        duration: 16,
+        // Long enough that a loaded machine cannot finish it between the second fill and the kill.
+        duration: 40,
         base_asset_qty: "0.3",
         accounts: ["paper"],
       },
@@ -174,6 +175,18 @@ describe("[ENGINE] crash safety with real worker processes on PostgreSQL", () =>
       ["ETH-USDT", "1"],
       ["SOL-USDT", "20"],
     ] as const;
+    // Both workers up and registered before any order exists: on a loaded machine one worker can
+    // start seconds before the other and would otherwise take every order itself.
+    const workers = [startWorker({ TRANCHE_ENGINE_BATCH: "6" }), startWorker({ TRANCHE_ENGINE_BATCH: "6" })];
+    const { db } = await import("../db");
+    await waitFor(
+      async () => {
+        const seen = await (await db()).engineWorker.findMany({ select: { id: true } });
+        return workers.every((w) => seen.some((row) => row.id.split(":").includes(String(w.pid))));
+      },
+      60_000,
+      "both workers to register",
+    );
     const orders: { id: string }[] = [];
     for (let i = 0; i < 12; i++) {
       const [pair, qty] = pairs[i % 3]!;
@@ -191,7 +204,6 @@ describe("[ENGINE] crash safety with real worker processes on PostgreSQL", () =>
         }),
       );
     }
-    const workers = [startWorker({ TRANCHE_ENGINE_BATCH: "6" }), startWorker({ TRANCHE_ENGINE_BATCH: "6" })];
     const facts = await waitFor(
       async () => {
         const all = await Promise.all(orders.map((o) => orderFacts(o.id)));

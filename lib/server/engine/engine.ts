@@ -11,6 +11,8 @@ import type { OrderOutcome } from "./outcome";
 import { writeOutcomes } from "./writer";
 import { groupDirectives } from "./groups";
 import { sweepGatewayOrders } from "../services/gateway/sweep-gateway-orders";
+import { sweepRfqDesk } from "../services/rfq/sweep-rfq-desk";
+import { chainInThisProcess } from "../chain";
 
 export interface EngineOptions {
   workerId?: string;
@@ -414,6 +416,14 @@ export function startEngine(options: EngineOptions = {}): Engine {
           console.log(
             `[engine] gateway sweep: ${swept.expired.length} unsigned orders expired, ${swept.settled.length} stuck settlements finished`,
           );
+        // The RFQ desk: expired orders and locks, fills whose sender died. Its chain may be down.
+        if (!chainInThisProcess()) return;
+        const desk = await sweepRfqDesk({ now }).catch((error: Error) => {
+          console.error(`[engine] RFQ sweep: ${error.message}`);
+          return null;
+        });
+        if (desk && desk.finished.length > 0)
+          console.log(`[engine] RFQ sweep: ${desk.finished.length} fills finished from the chain`);
       },
       ...options,
     });

@@ -1,6 +1,7 @@
 import { Dec } from "@/lib/domain/shared/decimal";
 import type { PrismaClient } from "../db";
 import type { Order } from "../db/generated/client";
+import { EXECUTION_COLUMNS, isOrderFullyFilled } from "../services/orders/is-order-fully-filled";
 
 /**
  * Orders that are worked as a group. A multi-order's legs progress together: a leg whose filled
@@ -25,6 +26,8 @@ type GroupMember = Pick<
   Order,
   | "id"
   | "status"
+  | "venue"
+  | "pair"
   | "targetQty"
   | "targetUnit"
   | "executedBase"
@@ -34,8 +37,6 @@ type GroupMember = Pick<
   | "chainPriority"
   | "failureReason"
 >;
-
-const FULL = new Dec("0.999999");
 
 /** Filled fraction of the order's target (0..1). */
 export function progressOf(order: GroupMember): Dec {
@@ -48,7 +49,6 @@ export function progressOf(order: GroupMember): Dec {
   return fraction.gt(1) ? new Dec(1) : fraction;
 }
 
-const isFullyFilled = (order: GroupMember) => progressOf(order).gte(FULL);
 const ended = (status: string) => ["complete", "canceled", "failed"].includes(status);
 
 export async function groupDirectives(
@@ -63,10 +63,7 @@ export async function groupDirectives(
   const select = {
     id: true,
     status: true,
-    targetQty: true,
-    targetUnit: true,
-    executedBase: true,
-    executedQuote: true,
+    ...EXECUTION_COLUMNS,
     parentOrderId: true,
     chainId: true,
     chainPriority: true,
@@ -81,7 +78,7 @@ export async function groupDirectives(
     for (const parent of parents) {
       const tolerance = new Dec(parent.exposureTolerance.toString());
       const failed = parent.orders.find(
-        (o) => o.status === "failed" || (o.status === "canceled" && !isFullyFilled(o)),
+        (o) => o.status === "failed" || (o.status === "canceled" && !isOrderFullyFilled(o)),
       );
       const working = parent.orders.filter((o) => !ended(o.status));
       const slowest = working.reduce<Dec | null>((min, o) => {
@@ -115,7 +112,7 @@ export async function groupDirectives(
       byChain.set(member.chainId!, list);
     }
     for (const [, chain] of byChain) {
-      const stopper = chain.find((o) => ended(o.status) && !isFullyFilled(o));
+      const stopper = chain.find((o) => ended(o.status) && !isOrderFullyFilled(o));
       for (const order of chain) {
         if (ended(order.status)) continue;
         const priority = order.chainPriority ?? 0;
@@ -126,7 +123,7 @@ export async function groupDirectives(
           });
         } else if (
           order.status === "scheduled" &&
-          earlier.some((o) => !(o.status === "complete" && isFullyFilled(o)))
+          earlier.some((o) => !(o.status === "complete" && isOrderFullyFilled(o)))
         ) {
           directives.set(order.id, { waitForChain: true });
         }

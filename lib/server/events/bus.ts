@@ -2,7 +2,14 @@ import "server-only";
 import { EventEmitter } from "node:events";
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
+import type { TRfqOrder } from "@/lib/contracts/rfq";
 import { database } from "../db";
+
+/**
+ * The audience of RFQ desk events: every taker sees the desk's orders, so they are published to
+ * this key instead of one user's id, and takers' streams subscribe to it as well as to their own.
+ */
+export const RFQ_DESK_AUDIENCE = "rfq-desk";
 
 /**
  * Live events for the dashboard: what changed on an order, its placements and its fills, published
@@ -57,6 +64,12 @@ export type TrancheEvent =
         placementType: string;
         subStatus: string | null;
       };
+    }
+  | {
+      /** An RFQ order changed (posted, locked, filled, cancelled, …); `userId` is RFQ_DESK_AUDIENCE. */
+      type: "rfq_order";
+      userId: string;
+      order: TRfqOrder;
     };
 
 const CHANNEL = "tranche_events";

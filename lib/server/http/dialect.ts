@@ -10,8 +10,8 @@ export interface Dialect {
   errorResponse(error: AppError): Response;
   /** The response for an unexpected failure; the cause is logged server-side under `requestId`. */
   internalErrorResponse(requestId: string): Response;
-  /** The error for a request whose JSON, query or path failed schema validation. */
-  validationError(issues: FieldError[], part: "body" | "query" | "params"): AppError;
+  /** The error for a request whose JSON, query or path failed schema validation (`input`: as received). */
+  validationError(issues: FieldError[], part: "body" | "query" | "params", input?: unknown): AppError;
   /** The error for a body that is not JSON at all. */
   malformedBodyError(detail: string): AppError;
 }

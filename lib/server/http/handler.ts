@@ -5,6 +5,7 @@ import type { z } from "zod";
 import { AppError, isAppError, type FieldError } from "@/lib/domain/shared/errors";
 import type { TScope } from "@/lib/contracts/auth";
 import { authenticate, type Principal } from "../auth/authenticate";
+import { authenticateMaker, type MakerPrincipal } from "../auth/maker-session";
 import type { Dialect } from "./dialect";
 import { assertJsonContentType, isUnsafeMethod, readBodyText } from "./request-guards";
 import { limitChange } from "./rate-limit";
@@ -19,11 +20,12 @@ export interface HandlerSpec<
 > {
   dialect: Dialect;
   /**
-   * Required scopes, or "public" for the few routes that need no credentials. `manageAccount`: a
+   * Required scopes; "public" for the few routes that need no credentials; "maker" for the RFQ
+   * desk's maker routes (a wallet's Sign-In-with-Ethereum session, not a user). `manageAccount`: a
    * change to the account itself (password, passkeys, new tokens) — a signed-in browser, or a token
    * with the `admin` scope; a `read` or `trade` token cannot take over the account it belongs to.
    */
-  auth: { scopes: TScope[]; manageAccount?: boolean } | "public";
+  auth: { scopes: TScope[]; manageAccount?: boolean } | "public" | "maker";
   params?: P;
   query?: Q;
   body?: B;
@@ -38,6 +40,8 @@ export interface HandlerContext<P, Q, B, A> {
   requestId: string;
 }
 
+type PrincipalOf<Auth> = Auth extends "public" ? null : Auth extends "maker" ? MakerPrincipal : Principal;
+
 type RouteContext = { params: Promise<Record<string, string | string[]>> };
 
 /** A JSON response with a status (handlers return plain objects for 200). */
@@ -50,6 +54,7 @@ export const zodIssues = (error: z.ZodError): FieldError[] =>
     message: issue.message,
     kind: issue.code === "invalid_type" && issue.input === undefined ? "missing" : issue.code,
     path: issue.path.map((segment) => (typeof segment === "number" ? segment : String(segment))),
+    ...(issue.code === "custom" && issue.params ? { params: issue.params } : {}),
   }));
 
 /**
@@ -61,29 +66,29 @@ export function handler<
   P extends Schema | undefined = undefined,
   Q extends Schema | undefined = undefined,
   B extends Schema | undefined = undefined,
-  Auth extends { scopes: TScope[]; manageAccount?: boolean } | "public" = { scopes: TScope[] },
+  Auth extends { scopes: TScope[]; manageAccount?: boolean } | "public" | "maker" = { scopes: TScope[] },
 >(
   spec: HandlerSpec<P, Q, B> & { auth: Auth },
-  run: (
-    context: HandlerContext<Out<P>, Out<Q>, Out<B>, Auth extends "public" ? null : Principal>,
-  ) => Promise<Response | object>,
+  run: (context: HandlerContext<Out<P>, Out<Q>, Out<B>, PrincipalOf<Auth>>) => Promise<Response | object>,
 ): (request: NextRequest, context: RouteContext) => Promise<Response> {
   const { dialect } = spec;
   return async (request, routeContext) => {
     const requestId = randomUUID();
     let response: Response;
     try {
-      const principal =
-        spec.auth === "public" ? null : await authenticate(request, { scopes: spec.auth.scopes });
-      if (isUnsafeMethod(request.method)) limitChange(principal, request);
-      if (spec.auth !== "public" && spec.auth.manageAccount && principal?.via === "token") {
-        if (!principal.scopes.includes("admin")) {
+      let principal: Principal | MakerPrincipal | null = null;
+      if (spec.auth === "maker") principal = await authenticateMaker(request);
+      else if (spec.auth !== "public") {
+        const user = await authenticate(request, { scopes: spec.auth.scopes });
+        if (spec.auth.manageAccount && user.via === "token" && !user.scopes.includes("admin")) {
           throw new AppError(
             "forbidden",
             "Managing the account (password, passkeys, tokens) needs a signed-in browser session or an admin-scope token.",
           );
         }
+        principal = user;
       }
+      if (isUnsafeMethod(request.method)) limitChange(principal, request);
       const params = spec.params
         ? parse(dialect, spec.params, (await routeContext?.params) ?? {}, "params")
         : undefined;
@@ -93,7 +98,7 @@ export function handler<
         : undefined;
       const result = await run({
         request,
-        principal: principal as Auth extends "public" ? null : Principal,
+        principal: principal as PrincipalOf<Auth>,
         params: params as Out<P>,
         query: query as Out<Q>,
         body: body as Out<B>,
@@ -134,7 +139,7 @@ function parse<S extends Schema>(
   part: "body" | "query" | "params",
 ): z.output<S> {
   const result = schema.safeParse(input, { reportInput: true });
-  if (!result.success) throw dialect.validationError(zodIssues(result.error), part);
+  if (!result.success) throw dialect.validationError(zodIssues(result.error), part, input);
   return result.data;
 }
 

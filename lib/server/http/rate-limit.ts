@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/domain/shared/errors";
 import type { Principal } from "../auth/authenticate";
+import type { MakerPrincipal } from "../auth/maker-session";
 import { clientIp } from "./client-ip";
 
 /**
@@ -67,11 +68,18 @@ function prune(now: number): void {
   for (const [key, bucket] of buckets) if (now - bucket.at > 60_000) buckets.delete(key);
 }
 
-const credentialKey = (principal: Principal | null) =>
-  principal ? (principal.tokenId ? `token:${principal.tokenId}` : `user:${principal.userId}`) : null;
+const credentialKey = (principal: Principal | MakerPrincipal | null) => {
+  if (!principal) return null;
+  if ("sessionId" in principal) return `maker:${principal.sessionId}`;
+  return principal.tokenId ? `token:${principal.tokenId}` : `user:${principal.userId}`;
+};
 
 /** Count a change against its credential and its IP; throws `rate_limited` when either is spent. */
-export function limitChange(principal: Principal | null, request: Request, now = performance.now()): void {
+export function limitChange(
+  principal: Principal | MakerPrincipal | null,
+  request: Request,
+  now = performance.now(),
+): void {
   const limits = rateLimits();
   if (!limits) return;
   const credential = credentialKey(principal);

@@ -34,7 +34,9 @@ export function buildOpenApiDocument(surfaces: ApiSurface[], options: { version:
         operationId: operationId(operation),
         ...(operation.auth === "public"
           ? { security: [] }
-          : { "x-scopes": operation.auth, security: [{ token: [] }, { session: [] }] }),
+          : operation.auth === "maker"
+            ? { security: [{ makerSession: [] }] }
+            : { "x-scopes": operation.auth, security: [{ token: [] }, { session: [] }] }),
         parameters: [...parameters(operation.params, "path"), ...parameters(operation.query, "query")],
         ...(operation.body
           ? {
@@ -87,6 +89,12 @@ export function buildOpenApiDocument(surfaces: ApiSurface[], options: { version:
           in: "cookie",
           name: "next-auth.session-token",
           description: "The dashboard's session.",
+        },
+        makerSession: {
+          type: "http",
+          scheme: "bearer",
+          description:
+            "An RFQ maker's session token from POST /api/v1/makers/connect (Sign-In with Ethereum).",
         },
       },
     },

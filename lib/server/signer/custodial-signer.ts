@@ -15,8 +15,16 @@ import { ensureCustodialWallet, walletContext } from "./wallets";
 export interface CustodialSigner {
   /** The user's address on the chain, created on first use (zero balances). */
   addressFor(client: PrismaClient | Tx, userId: string, chainId: number): Promise<Hex>;
-  /** Sign a serialized unsigned EIP-1559 transaction from the user's address on that chain. */
-  signTransaction(options: { userId: string; chainId: number; unsignedTransaction: Hex }): Promise<Hex>;
+  /**
+   * Sign a serialized unsigned EIP-1559 transaction from the user's address on that chain. `client`
+   * reads the key (pass the transaction's `tx` to sign inside one).
+   */
+  signTransaction(options: {
+    userId: string;
+    chainId: number;
+    unsignedTransaction: Hex;
+    client?: PrismaClient | Tx;
+  }): Promise<Hex>;
 }
 
 /**
@@ -34,12 +42,14 @@ export class LocalCustodialSigner implements CustodialSigner {
     userId,
     chainId,
     unsignedTransaction,
+    client,
   }: {
     userId: string;
     chainId: number;
     unsignedTransaction: Hex;
+    client?: PrismaClient | Tx;
   }): Promise<Hex> {
-    const prisma = await this.database();
+    const prisma = client ?? (await this.database());
     const wallet = await prisma.custodialWallet.findUnique({
       where: { userId_chainId: { userId, chainId } },
     });

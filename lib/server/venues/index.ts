@@ -2,6 +2,7 @@ import "server-only";
 import { AppError } from "@/lib/domain/shared/errors";
 import { SimVenue } from "./sim";
 import type { Venue } from "./types";
+import type { PairSpec } from "@/lib/domain/market/types";
 
 export type { Venue } from "./types";
 
@@ -22,4 +23,9 @@ export function venue(name: string): Venue {
     venues.set(name, found);
   }
   return found;
+}
+
+/** A pair's rules on a venue, or undefined when the venue is not one of ours or does not list it. */
+export function listedPair(name: string, pair: string): PairSpec | undefined {
+  return (VENUE_NAMES as readonly string[]).includes(name) ? venue(name).spec(pair) : undefined;
 }

@@ -5,12 +5,16 @@ import { defiToken } from "@/lib/domain/defi/tokens";
 import { AmountError, fromBaseUnits, toBaseUnits } from "@/lib/domain/defi/units";
 import { AppError } from "@/lib/domain/shared/errors";
 import { defiVenue, LOCAL_CHAIN_NAME } from "../../venues/amm";
+import { isRfqToken, mintRfqTokens } from "../rfq/mint-rfq-tokens";
 
 /**
  * The faucet of the offline ledger (admins only; there is no faucet on a real chain): mint tokens
- * to any address, for example a user's custodial address from GET /v1/gateway/balances.
+ * to any address, for example a user's custodial address from GET /v1/gateway/balances. The RFQ
+ * desk's tokens (TUSD and the listed stocks) live on the EVM chain and are minted there.
  */
 export async function mintTokens({ request }: { request: TFaucetRequest }): Promise<TFaucetResponse> {
+  if (isRfqToken(request.asset) && (request.chain === undefined || request.chain === LOCAL_CHAIN_NAME))
+    return mintRfqTokens(request);
   const chain = request.chain ?? LOCAL_CHAIN_NAME;
   const amm = defiVenue(chain);
   const token = defiToken(request.asset);

@@ -1,5 +1,5 @@
 import "server-only";
-import { subscribe, type TrancheEvent } from "../../events/bus";
+import { RFQ_DESK_AUDIENCE, subscribe, type TrancheEvent } from "../../events/bus";
 import { streamMessage } from "../../surfaces/stream/serializers";
 
 const HEARTBEAT_MS = 15_000;
@@ -7,8 +7,8 @@ const HEARTBEAT_MS = 15_000;
 const FLUSH_MS = 50;
 
 /**
- * A Server-Sent Events stream of the user's order, placement and fill events. It says `ready` on
- * connect (the browser refetches what it may have missed while away) and a `heartbeat` event every
+ * A Server-Sent Events stream of the user's order, placement and fill events (and, for takers, the
+ * RFQ desk's order events). It says `ready` on connect (the browser refetches what it may have missed while away) and a `heartbeat` event every
  * 15 s, which keeps proxies from closing an idle stream and lets the browser tell a live but quiet
  * stream from a dead one (comments never reach EventSource listeners). It ends when the client goes
  * away.
@@ -17,11 +17,14 @@ export async function openStream({
   userId,
   signal,
   release = () => undefined,
+  rfqDesk = false,
 }: {
   userId: string;
   signal: AbortSignal;
   /** Called once when the stream ends (frees its place under the stream limit). */
   release?: () => void;
+  /** Also the RFQ desk's order events (callers with the taker scope). */
+  rfqDesk?: boolean;
 }): Promise<Response> {
   const encoder = new TextEncoder();
   let unsubscribe: (() => void) | null = null;
@@ -60,11 +63,17 @@ export async function openStream({
       send(
         `retry: 3000\nevent: ready\ndata: ${JSON.stringify({ user_id: userId, at: new Date().toISOString() })}\n\n`,
       );
-      unsubscribe = await subscribe(userId, (event: TrancheEvent) => {
+      const onEvent = (event: TrancheEvent) => {
         const message = streamMessage(event);
         pending.push(`event: ${message.event}\ndata: ${JSON.stringify(message.data)}\n\n`);
         flushTimer ??= setTimeout(flush, FLUSH_MS);
-      });
+      };
+      const own = await subscribe(userId, onEvent);
+      const desk = rfqDesk ? await subscribe(RFQ_DESK_AUDIENCE, onEvent) : null;
+      unsubscribe = () => {
+        own();
+        desk?.();
+      };
       heartbeat = setInterval(() => send(`event: heartbeat\ndata: ${Date.now()}\n\n`), HEARTBEAT_MS);
     },
     cancel() {

@@ -1,10 +1,9 @@
 import "server-only";
-import { AppError } from "@/lib/domain/shared/errors";
 import { db } from "../../db";
 
 /**
- * The caller's accounts selected by the trading filters (account_names, connector_names). An
- * account name the caller does not have is a 404, as hummingbot-api answers an unknown account.
+ * The caller's accounts selected by the trading filters (account_names, connector_names). A name
+ * the caller has no account by selects nothing, as hummingbot-api answers it (no rows, not a 404).
  */
 export async function accountsInScope(
   userId: string,
@@ -12,10 +11,6 @@ export async function accountsInScope(
 ) {
   const prisma = await db();
   const accounts = await prisma.account.findMany({ where: { userId } });
-  for (const name of filters.account_names ?? []) {
-    if (!accounts.some((a) => a.name === name))
-      throw new AppError("not_found", `Account '${name}' not found`);
-  }
   const selected = accounts.filter(
     (a) =>
       (!filters.account_names?.length || filters.account_names.includes(a.name)) &&

@@ -1,88 +1,121 @@
 import "server-only";
-import { AppError } from "@/lib/domain/shared/errors";
 import type { z } from "zod";
 import type { ZOrderFilter } from "@/lib/contracts/trading";
-import { db, Prisma } from "../../db";
-import { serializeTradingOrder } from "../../surfaces/trading/serializers";
+import type { CanonicalStatus } from "@/lib/domain/orders/status";
+import { db, type Prisma } from "../../db";
+import type { Order } from "../../db/generated/client";
+import { listedPair, venue } from "../../venues";
+import { canonicalCandidates, tradingStatus } from "../../surfaces/trading/status";
+import type { TradingMarket, TradingOrderRow, TradingPage } from "../../surfaces/trading/serializers";
+import { EXECUTION_COLUMNS, isOrderFullyFilled } from "../orders/is-order-fully-filled";
 import { accountsInScope } from "./scope";
-import { decodeCursor, encodeCursor } from "./cursor";
+import { decodeCursor, encodeCursor, isOlderThan, olderThan } from "./cursor";
 
-type Filter = z.output<typeof ZOrderFilter>;
+type Filter = Partial<z.output<typeof ZOrderFilter>> & { limit: number };
 
-// hummingbot's statuses depend on how much filled, so they are decided in SQL, keeping pages and
-// counts exact. Keep in step with tradingStatus() in surfaces/trading/serializers.ts.
-const FULL = Prisma.sql`(CASE WHEN o."targetUnit" = 'quote' THEN o."executedQuote" ELSE o."executedBase" END) >= o."targetQty" * 0.999999`;
-const STATUS_SQL: Record<string, Prisma.Sql> = {
-  SUBMITTED: Prisma.sql`o.status IN ('scheduled', 'initialized', 'pending')`,
-  OPEN: Prisma.sql`o.status IN ('active', 'finishing', 'paused') AND o."executedBase" = 0`,
-  PARTIALLY_FILLED: Prisma.sql`o.status IN ('active', 'finishing', 'paused') AND o."executedBase" > 0`,
-  PENDING_CANCEL: Prisma.sql`o.status = 'cancel_pending'`,
-  FILLED: Prisma.sql`o.status = 'complete' AND ${FULL}`,
-  CANCELLED: Prisma.sql`(o.status = 'canceled' OR (o.status = 'complete' AND NOT (${FULL})))`,
-  FAILED: Prisma.sql`o.status = 'failed'`,
-};
-const ACTIVE = Prisma.sql`o.status IN ('scheduled', 'initialized', 'pending', 'active', 'finishing', 'paused', 'cancel_pending')`;
+const WORKING: CanonicalStatus[] = [
+  "scheduled",
+  "initialized",
+  "pending",
+  "active",
+  "finishing",
+  "paused",
+  "cancel_pending",
+];
+
+/** The columns a status filter needs to tell FILLED from CANCELLED and OPEN from PARTIALLY_FILLED. */
+const STATUS_COLUMNS = { id: true, createdAt: true, status: true, ...EXECUTION_COLUMNS } as const;
 
 /**
- * Orders newest first with keyset paging (POST /trading/orders/search; /trading/orders/active with
- * `activeOnly`): `{data, pagination: {limit, has_more, next_cursor, total_count}}`.
+ * The caller's orders, newest first with keyset paging (POST /trading/orders/search; with
+ * `activeOnly`, POST /trading/orders/active), each with its account and its pair's market. Account
+ * names the caller does not have select nothing; a `status` that is not one of hummingbot's words
+ * matches nothing; an unreadable cursor is the first page — hummingbot-api's answers to the same.
  */
 export async function searchTradingOrders({
   userId,
   filter,
   activeOnly = false,
-  route,
+  now = Date.now(),
 }: {
   userId: string;
   filter: Filter;
   activeOnly?: boolean;
-  route: string;
-}) {
+  now?: number;
+}): Promise<TradingPage<TradingOrderRow>> {
   const prisma = await db();
   const { all, selected } = await accountsInScope(userId, filter);
-  const conditions: Prisma.Sql[] = [Prisma.sql`o."userId" = ${userId}::uuid`];
-  conditions.push(Prisma.sql`o."accountIds" && ${selected.map((a) => a.id)}::uuid[]`);
-  if (activeOnly) conditions.push(ACTIVE);
+  const candidates = filter.status ? canonicalCandidates(filter.status) : null;
+  const empty = { items: [], limit: filter.limit, hasMore: false, nextCursor: null, total: 0 };
+  if (selected.length === 0 || (filter.status && !candidates)) return empty;
+  const statuses = (candidates ?? WORKING).filter((s) => !activeOnly || WORKING.includes(s));
+  const where: Prisma.OrderWhereInput = {
+    userId,
+    accountIds: { hasSome: selected.map((a) => a.id) },
+    ...(candidates || activeOnly ? { status: { in: statuses } } : {}),
+    ...(filter.trading_pairs?.length ? { pair: { in: filter.trading_pairs } } : {}),
+    ...(filter.start_time || filter.end_time
+      ? {
+          createdAt: {
+            ...(filter.start_time ? { gte: new Date(filter.start_time) } : {}),
+            ...(filter.end_time ? { lte: new Date(filter.end_time) } : {}),
+          },
+        }
+      : {}),
+  };
+  const keyset = decodeCursor(filter.cursor ?? null);
+  const order = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+  let pageIds: string[];
+  let hasMore: boolean;
+  let total: number;
   if (filter.status) {
-    const key = filter.status.toUpperCase() === "CANCELED" ? "CANCELLED" : filter.status.toUpperCase();
-    const sql = STATUS_SQL[key];
-    if (!sql) {
-      throw new AppError(
-        "bad_request",
-        `Invalid status '${filter.status}'. Must be one of: ${Object.keys(STATUS_SQL).join(", ")}`,
-      );
-    }
-    conditions.push(sql);
+    // Which status an order shows depends on its fills (and on the fully-filled rule for complete
+    // ones), so the candidates are read and told apart by the one mapping the rows use.
+    const rows = await prisma.order.findMany({ where, orderBy: order, select: STATUS_COLUMNS });
+    const matching = rows.filter((row) => tradingStatus(row, isOrderFullyFilled(row)) === filter.status);
+    const after = matching.filter((row) => isOlderThan(row.createdAt, row.id, keyset));
+    pageIds = after.slice(0, filter.limit).map((row) => row.id);
+    hasMore = after.length > filter.limit;
+    total = matching.length;
+  } else {
+    const [ids, count] = await Promise.all([
+      prisma.order.findMany({
+        where: { AND: [where, olderThan("createdAt", keyset)] },
+        orderBy: order,
+        take: filter.limit + 1,
+        select: { id: true },
+      }),
+      prisma.order.count({ where }),
+    ]);
+    pageIds = ids.slice(0, filter.limit).map((row) => row.id);
+    hasMore = ids.length > filter.limit;
+    total = count;
   }
-  if (filter.trading_pairs?.length)
-    conditions.push(Prisma.sql`o.pair = ANY(${filter.trading_pairs}::text[])`);
-  if (filter.start_time) conditions.push(Prisma.sql`o."createdAt" >= ${new Date(filter.start_time)}`);
-  if (filter.end_time) conditions.push(Prisma.sql`o."createdAt" <= ${new Date(filter.end_time)}`);
-  const where = Prisma.join(conditions, " AND ");
-  const keyset = filter.cursor ? decodeCursor(filter.cursor, route) : null;
-  const after = keyset
-    ? Prisma.sql`AND (o."createdAt" < ${keyset.time} OR (o."createdAt" = ${keyset.time} AND o.id < ${keyset.id}::uuid))`
-    : Prisma.empty;
-  const ids = await prisma.$queryRaw<{ id: string }[]>`
-    SELECT o.id FROM "Order" o WHERE ${where} ${after}
-    ORDER BY o."createdAt" DESC, o.id DESC LIMIT ${filter.limit + 1}`;
-  const counted = await prisma.$queryRaw<
-    { count: bigint }[]
-  >`SELECT count(*) AS count FROM "Order" o WHERE ${where}`;
-  const pageIds = ids.slice(0, filter.limit).map((row) => row.id);
-  const rows = await prisma.order.findMany({ where: { id: { in: pageIds } } });
-  const page = pageIds.map((id) => rows.find((row) => row.id === id)!);
-  const hasMore = ids.length > filter.limit;
+  const found = await prisma.order.findMany({ where: { id: { in: pageIds } } });
+  const page = pageIds.map((id) => found.find((row) => row.id === id)!);
+  const markets = marketsOf(page, now);
   const last = page.at(-1);
   return {
-    data: page.map((order) =>
-      serializeTradingOrder(order, all.get(order.accountIds[0]!) ?? { name: "", venue: order.venue }),
-    ),
-    pagination: {
-      limit: filter.limit,
-      has_more: hasMore,
-      next_cursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null,
-      total_count: Number(counted[0]?.count ?? 0),
-    },
+    items: page.map((row) => ({
+      order: row,
+      account: all.get(row.accountIds.find((id) => all.has(id)) ?? "") ?? { name: "", venue: row.venue },
+      market: markets.get(`${row.venue}|${row.pair}`)!,
+    })),
+    limit: filter.limit,
+    hasMore,
+    nextCursor: hasMore && last ? encodeCursor(last.createdAt, last.id) : null,
+    total,
   };
+}
+
+/** Each pair's rules on its venue and its mid now (quote-sized orders without a price need it). */
+function marketsOf(orders: Order[], now: number): Map<string, TradingMarket> {
+  const markets = new Map<string, TradingMarket>();
+  for (const order of orders) {
+    const key = `${order.venue}|${order.pair}`;
+    if (markets.has(key)) continue;
+    const spec = listedPair(order.venue, order.pair);
+    markets.set(key, { spec, mid: spec ? venue(order.venue).book(order.pair, now).mid : null });
+  }
+  return markets;
 }

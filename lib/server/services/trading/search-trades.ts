@@ -2,23 +2,34 @@ import "server-only";
 import type { z } from "zod";
 import type { ZTradeFilter } from "@/lib/contracts/trading";
 import { db, type Prisma } from "../../db";
-import { serializeTradingTrade } from "../../surfaces/trading/serializers";
+import { listedPair } from "../../venues";
+import type { TradingPage, TradingTradeRow } from "../../surfaces/trading/serializers";
 import { accountsInScope } from "./scope";
 import { decodeCursor, encodeCursor, olderThan } from "./cursor";
 
 type Filter = z.output<typeof ZTradeFilter>;
 
-/** Fills newest first with keyset paging (POST /trading/trades). */
-export async function searchTradingTrades({ userId, filter }: { userId: string; filter: Filter }) {
+/** hummingbot's trade types as stored there (BUY, SELL); any other word matches nothing. */
+const SIDES: Record<string, "buy" | "sell"> = { BUY: "buy", SELL: "sell" };
+
+/** The caller's fills, newest first with keyset paging (POST /trading/trades), with their orders. */
+export async function searchTradingTrades({
+  userId,
+  filter,
+}: {
+  userId: string;
+  filter: Filter;
+}): Promise<TradingPage<TradingTradeRow>> {
   const prisma = await db();
   const { all, selected } = await accountsInScope(userId, filter);
+  const sides = filter.trade_types?.length
+    ? filter.trade_types.flatMap((type) => (SIDES[type] ? [SIDES[type]] : []))
+    : null;
   const where: Prisma.FillWhereInput = {
     userId,
     accountId: { in: selected.map((a) => a.id) },
     ...(filter.trading_pairs?.length ? { pair: { in: filter.trading_pairs } } : {}),
-    ...(filter.trade_types?.length
-      ? { side: { in: filter.trade_types.map((t) => (t === "BUY" ? "buy" : "sell") as "buy" | "sell") } }
-      : {}),
+    ...(sides ? { side: { in: sides } } : {}),
     ...(filter.start_time || filter.end_time
       ? {
           time: {
@@ -28,7 +39,7 @@ export async function searchTradingTrades({ userId, filter }: { userId: string; 
         }
       : {}),
   };
-  const keyset = filter.cursor ? decodeCursor(filter.cursor, "/trading/trades") : null;
+  const keyset = decodeCursor(filter.cursor);
   const [rows, total] = await Promise.all([
     prisma.fill.findMany({
       where: { AND: [where, olderThan("time", keyset)] },
@@ -42,14 +53,15 @@ export async function searchTradingTrades({ userId, filter }: { userId: string; 
   const hasMore = rows.length > filter.limit;
   const last = page.at(-1);
   return {
-    data: page.map((fill) =>
-      serializeTradingTrade(fill, fill.order, all.get(fill.accountId) ?? { name: "", venue: fill.venue }),
-    ),
-    pagination: {
-      limit: filter.limit,
-      has_more: hasMore,
-      next_cursor: hasMore && last ? encodeCursor(last.time, last.id) : null,
-      total_count: total,
-    },
+    items: page.map(({ order, ...fill }) => ({
+      fill,
+      order,
+      account: all.get(fill.accountId) ?? { name: "", venue: fill.venue },
+      spec: listedPair(fill.venue, fill.pair),
+    })),
+    limit: filter.limit,
+    hasMore,
+    nextCursor: hasMore && last ? encodeCursor(last.time, last.id) : null,
+    total,
   };
 }

@@ -2,6 +2,7 @@ import { Dec, ZERO } from "@/lib/domain/shared/decimal";
 import type { TCoreChainedOrder, TCoreMultiOrder } from "@/lib/contracts/core/multi-orders";
 import type { MultiOrderBundle } from "../../services/multi-orders/get-multi-order";
 import type { ChainBundle } from "../../services/chains/get-chained-order";
+import { isOrderFullyFilled } from "../../services/orders/is-order-fully-filled";
 import { coreOrder } from "./serializers";
 import { coreStatus } from "./status";
 import { decNumber } from "./values";
@@ -79,7 +80,7 @@ export function coreMultiOrder(
     user: multi.userId,
     status,
     failure_reason: legs.map((leg) => leg.order.failureReason).find((reason) => reason) ?? "",
-    completely_filled: legs.length > 0 && legs.every((leg) => progress(leg).gte("0.999999")),
+    completely_filled: legs.length > 0 && legs.every((leg) => isOrderFullyFilled(leg.order)),
     is_paused: statuses.some((s) => s === "paused"),
     pct_filled: Number(pct.toDecimalPlaces(2).toFixed(2)),
     account_names: [...new Set(legs.flatMap((leg) => leg.accounts.map((a) => a.name)))],

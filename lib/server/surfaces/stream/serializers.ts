@@ -1,5 +1,6 @@
 import { Dec } from "@/lib/domain/shared/decimal";
 import type { TStreamFill, TStreamOrder, TStreamPlacement } from "@/lib/contracts/stream";
+import type { TRfqOrder } from "@/lib/contracts/rfq";
 import type { TrancheEvent } from "../../events/bus";
 import { coreStatus } from "../core/status";
 
@@ -9,7 +10,8 @@ export function streamMessage(
 ):
   | { event: "order"; data: TStreamOrder }
   | { event: "placement"; data: TStreamPlacement }
-  | { event: "fill"; data: TStreamFill } {
+  | { event: "fill"; data: TStreamFill }
+  | { event: "rfq_order"; data: TRfqOrder } {
   switch (event.type) {
     case "order": {
       const base = new Dec(event.executedBase);
@@ -69,5 +71,7 @@ export function streamMessage(
           external_id: event.fill.externalId,
         },
       };
+    case "rfq_order":
+      return { event: "rfq_order", data: event.order };
   }
 }

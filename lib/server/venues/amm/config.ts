@@ -3,15 +3,8 @@ import "server-only";
 /** The Gateway's name for the offline chain (`chain: "local"`). */
 export const LOCAL_CHAIN_NAME = "local";
 
-/** Its EVM chain id: TRANCHE_CHAIN_ID, default 31337 (the usual local-devnet id). */
-export function localChainId(): number {
-  const raw = process.env.TRANCHE_CHAIN_ID;
-  if (!raw) return 31337;
-  const id = Number(raw);
-  if (!Number.isSafeInteger(id) || id <= 0)
-    throw new Error(`TRANCHE_CHAIN_ID must be a positive integer (got "${raw}").`);
-  return id;
-}
+/** Its EVM chain id: TRANCHE_CHAIN_ID, default 31337 (the usual local-devnet id), as the EVM chain's. */
+export { configuredChainId as localChainId } from "../../chain/config";
 
 /** The pools' fee: 0.3 %, as Uniswap V2 charges. */
 export const POOL_FEE_BPS = 30;

@@ -1,0 +1,241 @@
+import type { ApiOperation, ApiSurface } from "./operations";
+import {
+  ZBalancesQuery,
+  ZEip712Domain,
+  ZFillRequest,
+  ZFillResponse,
+  ZInstruments,
+  ZLockRequest,
+  ZLockResponse,
+  ZMakerConnectRequest,
+  ZMakerNonce,
+  ZMakerNonceQuery,
+  ZMakerOrdersQuery,
+  ZMakerSession,
+  ZNextNonce,
+  ZRejectRequest,
+  ZRejectResponse,
+  ZRfqError,
+  ZRfqFillPage,
+  ZRfqFillsQuery,
+  ZRfqOrder,
+  ZRfqOrderPage,
+  ZRfqOrderParams,
+  ZSignedOrderRequest,
+  ZTakerOrdersQuery,
+  ZTakerWallet,
+  ZTokenBalances,
+  ZUnlockRequest,
+  ZValidateResponse,
+  envelope,
+} from "./rfq";
+
+const e = (description: string) => ({ description, schema: ZRfqError });
+const ok = (description: string, schema: Parameters<typeof envelope>[0]) => ({
+  200: { description, schema: envelope(schema) },
+});
+const TAKER = { 401: e("No or a bad X-API-Key."), 403: e("The key lacks the taker scope.") };
+const MAKER = { 401: e("No or an expired maker session (Authorization: Bearer <session_token>).") };
+const ORDER_ERRORS = {
+  400: e("A rule failed: signature (200101), deadline (200102), instrument (200104), funds (200105/200106)."),
+  409: e("The nonce is used (200103), or the order's state does not allow it."),
+  503: e("The chain is unavailable or lost the desk's contracts (200501)."),
+};
+
+const operations: ApiOperation[] = [
+  {
+    method: "get",
+    path: "/api/v1/instruments",
+    summary: "Listed stocks (ticker, exchange, token, decimals) and the stablecoin.",
+    auth: "public",
+    responses: ok("The listings.", ZInstruments),
+  },
+  {
+    method: "get",
+    path: "/api/v1/eip712-domain",
+    summary: "The EIP-712 domain and Order type makers sign.",
+    auth: "public",
+    responses: ok("The domain.", ZEip712Domain),
+  },
+  {
+    method: "get",
+    path: "/api/v1/makers/nonce",
+    summary: "A single-use, expiring Sign-In with Ethereum nonce for a wallet.",
+    auth: "public",
+    query: ZMakerNonceQuery,
+    responses: {
+      ...ok("The nonce and the fields the message must carry.", ZMakerNonce),
+      400: e("Bad wallet address."),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/makers/connect",
+    summary: "Sign in a maker wallet with an EIP-4361 message: a session token.",
+    auth: "public",
+    body: ZMakerConnectRequest,
+    responses: {
+      ...ok("The session.", ZMakerSession),
+      401: e("The message, nonce or signature does not verify (200301, 200302)."),
+      400: e("Wrong chain (200303)."),
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/orders",
+    summary: "A maker posts an EIP-712 signed order.",
+    auth: "maker",
+    body: ZSignedOrderRequest,
+    responses: {
+      ...ok("The order, pending.", ZRfqOrder),
+      ...ORDER_ERRORS,
+      ...MAKER,
+      403: e("order.maker is not the session's wallet (200107)."),
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/orders",
+    summary: "The maker's orders (status CSV, ticker, is_buy, created range, page).",
+    auth: "maker",
+    query: ZMakerOrdersQuery,
+    responses: { ...ok("A page.", ZRfqOrderPage), ...MAKER },
+  },
+  {
+    method: "post",
+    path: "/api/v1/orders/{id}/cancel",
+    summary: "The maker cancels an open order.",
+    auth: "maker",
+    params: ZRfqOrderParams,
+    responses: {
+      ...ok("The order.", ZRfqOrder),
+      404: e("No such order of this maker."),
+      409: e("Not open, or a fill is in flight."),
+      ...MAKER,
+    },
+  },
+  {
+    method: "get",
+    path: "/api/v1/orders/maker/next-nonce",
+    summary: "The maker's next unused nonce.",
+    auth: "maker",
+    responses: { ...ok("The nonce.", ZNextNonce), ...MAKER },
+  },
+  {
+    method: "post",
+    path: "/api/v1/orders/validate",
+    summary: "Check an order can settle now, creating nothing.",
+    auth: ["taker"],
+    body: ZSignedOrderRequest,
+    responses: { ...ok("Valid.", ZValidateResponse), ...ORDER_ERRORS, ...TAKER },
+  },
+  {
+    method: "post",
+    path: "/api/v1/orders/lock",
+    summary: "Lock an order exclusively, for a while (TRANCHE_RFQ_LOCK_SECONDS).",
+    auth: ["taker"],
+    body: ZLockRequest,
+    responses: {
+      ...ok("The lock.", ZLockResponse),
+      400: e("taker_address is not the caller's desk wallet (200207); expired (200102)."),
+      404: e("No such order."),
+      409: e("Locked by another taker (200202), or not open."),
+      ...TAKER,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/orders/unlock",
+    summary: "Release the caller's lock: the order is pending again.",
+    auth: ["taker"],
+    body: ZUnlockRequest,
+    responses: { ...ok("The order.", ZRfqOrder), 409: e("Not locked by the caller."), ...TAKER },
+  },
+  {
+    method: "post",
+    path: "/api/v1/orders/fill",
+    summary: "Fill part or all of a locked order through RFQSettlement.fillOrder; answers once mined.",
+    auth: ["taker"],
+    body: ZFillRequest,
+    responses: {
+      ...ok("The fill.", ZFillResponse),
+      400: e(
+        "Above the remainder (200203), incentive above the share (200204), tampered order (200108), forged signature (200101), expired (200102).",
+      ),
+      409: e(
+        "Not locked (200201), locked by another (200202), a fill in flight (200205), reverted (200206).",
+      ),
+      503: e("The chain did not confirm yet; the desk finishes it."),
+      ...TAKER,
+    },
+  },
+  {
+    method: "post",
+    path: "/api/v1/orders/reject",
+    summary: "Reject an order with a reason.",
+    auth: ["taker"],
+    body: ZRejectRequest,
+    responses: { ...ok("Rejected.", ZRejectResponse), 409: e("Not open, or locked by another."), ...TAKER },
+  },
+  {
+    method: "post",
+    path: "/api/v1/orders/{id}/suspend",
+    summary: "Take an open order off the desk (admins).",
+    auth: ["admin"],
+    params: ZRfqOrderParams,
+    responses: { ...ok("The order.", ZRfqOrder), 404: e("No such order."), 409: e("Not open.") },
+  },
+  {
+    method: "post",
+    path: "/api/v1/orders/{id}/resume",
+    summary: "Put a suspended order back as pending (admins).",
+    auth: ["admin"],
+    params: ZRfqOrderParams,
+    responses: { ...ok("The order.", ZRfqOrder), 404: e("No such order."), 409: e("Not suspended.") },
+  },
+  {
+    method: "get",
+    path: "/api/v1/takers/orders",
+    summary:
+      "The desk's orders for takers: status CSV, ticker, exchange, is_buy, created range, sort_by created_at|locked_at|price, page_size ≤ 100.",
+    auth: ["taker"],
+    query: ZTakerOrdersQuery,
+    responses: { ...ok("A page.", ZRfqOrderPage), 400: e("Bad filter."), ...TAKER },
+  },
+  {
+    method: "get",
+    path: "/api/v1/takers/fills",
+    summary: "The caller's fills with their transaction hashes.",
+    auth: ["taker"],
+    query: ZRfqFillsQuery,
+    responses: { ...ok("A page.", ZRfqFillPage), ...TAKER },
+  },
+  {
+    method: "get",
+    path: "/api/v1/takers/wallet",
+    summary: "The caller's desk wallet (whitelisted on first use) and its tokens.",
+    auth: ["taker"],
+    responses: { ...ok("The wallet.", ZTakerWallet), ...TAKER },
+  },
+  {
+    method: "get",
+    path: "/api/v1/takers/balances",
+    summary: "Any address's desk tokens, read from the chain.",
+    auth: ["taker"],
+    query: ZBalancesQuery,
+    responses: { ...ok("The balances.", ZTokenBalances), ...TAKER },
+  },
+];
+
+export const RFQ_SURFACE: ApiSurface = {
+  name: "RFQ desk",
+  description:
+    "Stove-compatible RFQ desk under /api/v1/: maker-signed EIP-712 orders, taker lock / fill / reject, settled by the RFQSettlement contract. Success `{code: 0, data}`, errors `{code: <6-digit>, message, details}`; integers in token base units as strings. Takers: X-API-Key with the taker scope; makers: a Sign-In with Ethereum session as Authorization: Bearer.",
+  operations,
+  requestSchemas: {
+    RfqSignedOrderRequest: ZSignedOrderRequest,
+    RfqFillRequest: ZFillRequest,
+    RfqLockRequest: ZLockRequest,
+  },
+  responseSchemas: { RfqOrder: ZRfqOrder, RfqFillResponse: ZFillResponse, RfqError: ZRfqError },
+};
