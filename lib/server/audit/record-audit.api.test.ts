@@ -11,9 +11,11 @@ describe("[AUDIT] the audit log", () => {
       action: "token.created",
       actor: { userId: user.id, via: "token", tokenId },
       targetId: tokenId,
-      request: new Request("http://localhost/api/tokens/", { headers: { "x-real-ip": "10.0.0.7" } }),
+      ip: "10.0.0.7",
     });
-    const entry = await prisma.auditEvent.findFirstOrThrow({ where: { subjectUserId: user.id } });
+    const entry = await prisma.auditEvent.findFirstOrThrow({
+      where: { subjectUserId: user.id, action: "token.created" },
+    });
     expect(entry).toMatchObject({
       action: "token.created",
       actorVia: "token",
